@@ -1,0 +1,47 @@
+/**
+ * `sitrep` command line: one file per command under commands/, each registering itself here.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError, EXIT_INTERNAL } from './errors.js';
+import { registerExtract } from './commands/extract.js';
+import { registerEval } from './commands/eval.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerExport } from './commands/export.js';
+import { registerExplain } from './commands/explain.js';
+import { registerGazetteer } from './commands/gazetteer.js';
+import { registerDemo } from './commands/demo.js';
+
+const program = new Command('sitrep')
+  .description('Turn raw conflict news into a structured, geolocated, sourced event database.')
+  .exitOverride()
+  .showHelpAfterError();
+
+for (const register of [
+  registerExtract,
+  registerIngest,
+  registerServe,
+  registerExport,
+  registerExplain,
+  registerGazetteer,
+  registerEval,
+  registerDemo,
+]) {
+  register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UserError) {
+    process.stderr.write(`sitrep: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`sitrep: internal error: ${message}\n`);
+    if (process.env.SITREP_DEBUG) console.error(error);
+    process.exitCode = EXIT_INTERNAL;
+  }
+}

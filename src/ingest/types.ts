@@ -1,0 +1,14 @@
+import type { ArticleDraft } from '../model/doc.js';
+
+/** Options every reader accepts. */
+export interface ReadOptions {
+  /** Publication date (YYYY-MM-DD) for inputs whose metadata does not carry one. */
+  published?: string | null;
+  /** Refuse inputs larger than this many bytes (default 20 MB). */
+  maxBytes?: number;
+}
+
+/** A read input is a value, never an exception: a bad file is reported and the batch goes on. */
+export type InputResult =
+  | { path: string; ok: true; drafts: ArticleDraft[] }
+  | { path: string; ok: false; error: string };
