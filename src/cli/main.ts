@@ -15,7 +15,7 @@ import { registerDemo } from './commands/demo.js';
 const program = new Command('sitrep')
   .description('Turn raw conflict news into a structured, geolocated, sourced event database.')
   .exitOverride()
-  .showHelpAfterError();
+  .showHelpAfterError('(add --help for usage)');
 
 for (const register of [
   registerExtract,

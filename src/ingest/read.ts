@@ -1,13 +1,151 @@
-import type { InputResult, ReadOptions } from './types.js';
+/**
+ * Inputs to article drafts: files, folders (recursively, in a stable order) and `-` for stdin.
+ * Every failure is a value naming the input and the problem, so one bad file never stops a batch.
+ */
+import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { DEFAULT_MAX_BYTES, decodeInput } from './decode.js';
+import { readFeed } from './readers/feed.js';
+import { readHtml } from './readers/html.js';
+import { readJsonl } from './readers/jsonl.js';
+import { segmentPage } from './segment.js';
+import type { InputFormat, InputResult, ReadOptions } from './types.js';
 
-// Being written by the lead: the signatures are final.
+export const STDIN = '-';
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'text',
+};
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return (error as Error).message;
+}
 
 /** Expands folders (recursively, sorted) into files; `-` stays as stdin. Unreadable paths become errors. */
 export function expandInputs(paths: string[]): { files: string[]; errors: InputResult[] } {
-  return { files: paths, errors: [] };
+  const files: string[] = [];
+  const errors: InputResult[] = [];
+  const visit = (path: string) => {
+    if (path === STDIN) {
+      files.push(path);
+      return;
+    }
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) {
+        const entries = readdirSync(path).filter((name) => !name.startsWith('.')).sort();
+        for (const name of entries) visit(join(path, name));
+      } else if (stat.isFile()) {
+        files.push(path);
+      } else {
+        errors.push({ path, ok: false, error: 'not a regular file' });
+      }
+    } catch (error) {
+      errors.push({ path, ok: false, error: describe(error) });
+    }
+  };
+  for (const path of paths) visit(path);
+  return { files, errors };
 }
 
-/** Reads one input (text, HTML or JSONL by content/extension) into segmented article drafts. */
-export function readInput(path: string, _options: ReadOptions = {}): InputResult {
-  return { path, ok: false, error: 'readers not available yet' };
+function readBytes(path: string, maxBytes: number): Uint8Array | string {
+  if (path === STDIN) {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(1 << 16);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+        throw error;
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) return `input is larger than the ${formatMb(maxBytes)} limit (--max-bytes)`;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  }
+  const size = statSync(path).size;
+  if (size > maxBytes) {
+    return `file is ${formatMb(size)}, above the ${formatMb(maxBytes)} limit (split it, or raise --max-bytes)`;
+  }
+  const fd = openSync(path, 'r');
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Extension first; content decides for stdin and unknown extensions. */
+export function detectFormat(path: string, text: string): InputFormat {
+  const byExtension = EXTENSIONS[extname(path).toLowerCase()];
+  if (byExtension) return byExtension;
+  const head = text.slice(0, 2048).trimStart();
+  if (/^<\?xml[^>]*>\s*<(rss|feed)\b/i.test(head) || /^<(rss|feed)\b/i.test(head)) return 'feed';
+  if (/^<(!doctype html|html|head|body|article|div|p)\b/i.test(head)) return 'html';
+  if (head.startsWith('{')) {
+    const firstLine = head.split('\n')[0];
+    try {
+      if (typeof JSON.parse(firstLine) === 'object') return 'jsonl';
+    } catch {
+      // not JSON: plain text that starts with a brace
+    }
+  }
+  return 'text';
+}
+
+/** Reads one input (text, HTML, JSONL or a feed, by extension and content) into article drafts. */
+export function readInput(path: string, options: ReadOptions = {}): InputResult {
+  const published = options.published ?? null;
+  let bytes: Uint8Array | string;
+  try {
+    bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  } catch (error) {
+    return { path, ok: false, error: describe(error) };
+  }
+  if (typeof bytes === 'string') return { path, ok: false, error: bytes };
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { path, ok: false, error: decoded.error };
+  const text = decoded.text;
+  const displayPath = path === STDIN ? 'stdin' : path;
+  try {
+    const format = options.format ?? detectFormat(path, text);
+    if (format === 'jsonl') {
+      const { drafts, problems } = readJsonl(text, displayPath, published);
+      if (!drafts.length && problems.length) return { path, ok: false, error: `no readable record (${problems[0]})` };
+      return { path, ok: true, drafts, problems };
+    }
+    const drafts =
+      format === 'html'
+        ? readHtml(text, displayPath, published)
+        : format === 'feed'
+          ? readFeed(text, displayPath, published)
+          : segmentPage(text, { path: displayPath, published });
+    if (!drafts.length) return { path, ok: false, error: 'no article text found' };
+    return { path, ok: true, drafts, problems: [] };
+  } catch (error) {
+    return { path, ok: false, error: `could not be read: ${(error as Error).message}` };
+  }
 }

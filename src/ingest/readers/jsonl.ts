@@ -1,0 +1,56 @@
+/**
+ * JSONL: one article a line, `{"text", "title"?, "published"?, "url"?}`. A malformed line is reported
+ * with its line number and skipped; the other lines are read.
+ */
+import { z } from 'zod';
+import type { ArticleDraft } from '../../model/doc.js';
+import { normalisePublished } from '../published.js';
+import { segmentPage } from '../segment.js';
+
+const JsonlRecord = z.object({
+  text: z.string().min(1, 'text is empty'),
+  title: z.string().nullish(),
+  published: z.string().nullish(),
+  url: z.string().nullish(),
+});
+
+export function readJsonl(content: string, path: string, published: string | null): { drafts: ArticleDraft[]; problems: string[] } {
+  const drafts: ArticleDraft[] = [];
+  const problems: string[] = [];
+  let offset = 0;
+  const lines = content.split('\n');
+  lines.forEach((rawLine, index) => {
+    const start = offset;
+    offset += rawLine.length + 1;
+    const line = rawLine.trim();
+    if (!line) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push(`line ${index + 1}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
+      return;
+    }
+    const record = JsonlRecord.safeParse(value);
+    if (!record.success) {
+      const issue = record.error.issues[0];
+      problems.push(`line ${index + 1}: ${issue.path.join('.') || 'record'}: ${issue.message}`);
+      return;
+    }
+    const { text, title, url } = record.data;
+    const recordPublished = normalisePublished(record.data.published);
+    if (record.data.published && !recordPublished) {
+      problems.push(`line ${index + 1}: published "${record.data.published}" is not a date; left empty`);
+    }
+    for (const draft of segmentPage(text, {
+      path,
+      single: true,
+      title: title ?? null,
+      url: url ?? null,
+      published: recordPublished ?? published,
+    })) {
+      drafts.push({ ...draft, source: { path, start, end: start + rawLine.length } });
+    }
+  });
+  return { drafts, problems };
+}

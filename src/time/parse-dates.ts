@@ -1,0 +1,125 @@
+/**
+ * Date expressions with chrono-node, normalised against the publication date with a precision.
+ * Our parsers and refiners adapt chrono to news: past-tense weekdays, weekends, bare years, day ranges,
+ * durations and "now" dropped.
+ */
+import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import type { DateComponents, DatePrecision, DateSpan } from '../model/types.js';
+import { addDays, formatDay, formatMonth, parseDay, weekOf, type Ymd } from './calendar.js';
+import { WEEKDAYS } from './month-names.js';
+import { BareYearParser } from './parsers/bare-year.js';
+import { DayFirstRangeParser } from './parsers/day-range.js';
+import { PastWeekendParser } from './parsers/weekend.js';
+import { NotADateRefiner } from './refiners/not-a-date.js';
+import { PastTenseWeekdayRefiner } from './refiners/past-weekday.js';
+
+function buildNewsChrono(): chrono.Chrono {
+  const custom = chrono.casual.clone();
+  custom.parsers.unshift(PastWeekendParser, DayFirstRangeParser, BareYearParser);
+  custom.refiners.push(NotADateRefiner, PastTenseWeekdayRefiner);
+  return custom;
+}
+
+const newsChrono = buildNewsChrono();
+
+/** Without a publication date we still parse (to keep what the text says) but report no value. */
+const PLACEHOLDER_REFERENCE = '2000-01-05';
+
+const WEEKDAY_WORD = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'i');
+const PAST_PERIOD = /\b(?:past|last|previous)\s+(\w+\s+)?(days|weeks|months|years)\b/i;
+
+function ymdOf(components: ParsedResult['start']): Ymd {
+  return { year: components.get('year')!, month: components.get('month')!, day: components.get('day')! };
+}
+
+function precisionOf(result: ParsedResult): DatePrecision {
+  const text = result.text.toLowerCase();
+  const tags = result.tags();
+  if (result.end || tags.has('sitrep/weekend') || PAST_PERIOD.test(text)) return 'range';
+  if (tags.has('sitrep/year')) return 'year';
+  if (WEEKDAY_WORD.test(text) || result.start.isCertain('day')) return 'day';
+  if (/\b(?:today|yesterday|tonight|days?|night|morning|afternoon|evening)\b/.test(text)) return 'day';
+  if (/\bweeks?\b/.test(text)) return 'week';
+  if (/\bmonths?\b/.test(text) || result.start.isCertain('month')) return 'month';
+  if (/\byears?\b/.test(text) || result.start.isCertain('year')) return 'year';
+  return 'day';
+}
+
+function format(ymd: Ymd, precision: DatePrecision): string {
+  if (precision === 'year') return String(ymd.year).padStart(4, '0');
+  if (precision === 'month') return formatMonth(ymd);
+  return formatDay(ymd);
+}
+
+function componentsOf(result: ParsedResult): DateComponents {
+  const components: DateComponents = {};
+  for (const name of ['year', 'month', 'day', 'weekday'] as const) {
+    if (result.start.isCertain(name)) components[name] = result.start.get(name)!;
+  }
+  const weekdayMatch = WEEKDAY_WORD.exec(result.text);
+  if (weekdayMatch) components.weekday = WEEKDAYS.indexOf(weekdayMatch[1].toLowerCase());
+  return components;
+}
+
+/** Value and range end; when `resolvable` is false only fully explicit dates get a value. */
+function valuesOf(result: ParsedResult, precision: DatePrecision, reference: Ymd | null): { value: string | null; valueEnd: string | null } {
+  const start = ymdOf(result.start);
+  const explicit =
+    result.start.isCertain('year') &&
+    (precision === 'year' || result.start.isCertain('month')) &&
+    (precision === 'year' || precision === 'month' || result.start.isCertain('day'));
+  if (!reference && !explicit) return { value: null, valueEnd: null };
+  if (precision === 'week') {
+    const [monday, sunday] = weekOf(start);
+    return { value: formatDay(monday), valueEnd: formatDay(sunday) };
+  }
+  if (precision === 'range') {
+    if (result.end) {
+      const endPrecision = result.tags().has('sitrep/year') ? 'year' : 'day';
+      return { value: format(start, endPrecision), valueEnd: format(ymdOf(result.end), endPrecision) };
+    }
+    // "over the past three days": the three days up to and including the reference day.
+    if (!reference) return { value: null, valueEnd: null };
+    return { value: formatDay(addDays(start, 1)), valueEnd: formatDay(reference) };
+  }
+  return { value: format(start, precision), valueEnd: null };
+}
+
+const LEADING_PREPOSITION = /^(?:in|since|from|until|till|by|during|before|after|of|throughout|between|early|late|mid-?)\s+(?=\d)/i;
+
+/** Span of the expression itself: no trailing punctuation, no preposition kept for chrono's sake. */
+function trimmedSpan(result: ParsedResult): { start: number; end: number } {
+  let start = result.index;
+  let text = result.text;
+  if (result.tags().has('sitrep/year')) {
+    const lead = LEADING_PREPOSITION.exec(text);
+    if (lead) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+  }
+  const trimmed = text.replace(/[\s,.;:]+$/, '');
+  return { start, end: start + trimmed.length };
+}
+
+export function parseDates(text: string, published: string | null): DateSpan[] {
+  const reference = parseDay(published ?? PLACEHOLDER_REFERENCE);
+  const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12));
+  const results = newsChrono.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+  return results.map((result) => {
+    const precision = precisionOf(result);
+    const { value, valueEnd } = valuesOf(result, precision, published ? reference : null);
+    const { start, end } = trimmedSpan(result);
+    const span: DateSpan = {
+      text: text.slice(start, end),
+      start,
+      end,
+      value,
+      precision,
+      components: componentsOf(result),
+    };
+    if (valueEnd) span.valueEnd = valueEnd;
+    return span;
+  });
+}
