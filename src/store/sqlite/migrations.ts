@@ -1,0 +1,116 @@
+/**
+ * Versioned schema. Each migration runs once, in order, inside a transaction, and is recorded in
+ * `schema_migrations`; never edit a released migration, add the next one. A database written by a
+ * newer sitrep (a version we do not know) is refused rather than guessed at.
+ */
+import type Database from 'better-sqlite3';
+import { StoreError } from '../types.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, mentions, merged events, merge log, full-text and spatial indexes',
+    sql: `
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        url TEXT,
+        dateline TEXT,
+        source_path TEXT,
+        text TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        ingested TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        sub_type TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        date_precision INTEGER NOT NULL,
+        actor1 TEXT,
+        actor2 TEXT,
+        location_name TEXT,
+        lat REAL,
+        lon REAL,
+        country TEXT,
+        admin1 TEXT,
+        geo_precision INTEGER,
+        fatalities INTEGER,
+        source_count INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+      );
+      CREATE INDEX events_type_date ON events(type, date);
+      CREATE INDEX events_order ON events(date, id);
+      CREATE INDEX events_updated ON events(updated);
+      CREATE INDEX events_country ON events(country);
+      CREATE VIRTUAL TABLE events_rtree USING rtree(seq, min_lon, max_lon, min_lat, max_lat);
+
+      CREATE TABLE mentions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX mentions_event ON mentions(event_id);
+      CREATE INDEX mentions_article ON mentions(article_id);
+      CREATE VIRTUAL TABLE evidence_fts USING fts5(evidence, content='mentions', content_rowid='seq');
+
+      CREATE TABLE deleted_events (
+        id TEXT PRIMARY KEY,
+        merged_into TEXT,
+        deleted TEXT NOT NULL
+      );
+      CREATE INDEX deleted_events_deleted ON deleted_events(deleted);
+      CREATE INDEX deleted_events_into ON deleted_events(merged_into);
+
+      CREATE TABLE merge_log (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('create', 'join', 'fold')),
+        event_id TEXT NOT NULL,
+        from_id TEXT,
+        mention_id TEXT,
+        at TEXT NOT NULL,
+        score REAL,
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX merge_log_event ON merge_log(event_id);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
+
+export function migrate(db: Database.Database, now: string): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`);
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
+  const current = row.version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError(`database schema version ${current} is newer than this sitrep knows (${SCHEMA_VERSION})`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now);
+    })();
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * The SQLite event store (better-sqlite3): articles and their event mentions, merged events with
+ * FTS5 over article text and evidence and an R*Tree over event coordinates, a merge log and
+ * tombstones so downstream copies can sync. One `storeArticles` call is one transaction.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { Article } from '../../model/types.js';
+import { chooseEvent, type Candidate } from '../../merge/choose.js';
+import { DATE_TOLERANCE_DAYS, eventInterval, formatDay } from '../../merge/dates.js';
+import { mentionsOf } from '../../merge/mentions.js';
+import { summariseCluster } from '../../merge/summarise.js';
+import type { EventFacts, EventSummary, Mention } from '../../merge/types.js';
+import { fieldSpans } from '../field-spans.js';
+import {
+  StoreError,
+  type ChangeSet,
+  type EventDetail,
+  type EventPage,
+  type EventQuery,
+  type EventStore,
+  type IngestResult,
+  type MergeRecord,
+  type StoreStats,
+  type StoredArticle,
+  type StoredEvent,
+} from '../types.js';
+import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
+import { migrate } from './migrations.js';
+import { eventColumns, eventFromRow, mentionFromData, mergeRecordFromRow, type EventRow, type MergeLogRow } from './rows.js';
+
+export interface SqliteStoreOptions {
+  /** Clock for `created`/`updated` (ISO 8601); tests pin it. */
+  now?: () => string;
+}
+
+/** Widest date tolerance: candidate events are fetched this far around a report's dates. */
+const WINDOW_DAYS = Math.max(...Object.values(DATE_TOLERANCE_DAYS));
+/** A fold can enable another; stop well before anything pathological. */
+const MAX_FOLDS_PER_REPORT = 20;
+
+const FAMILY = `WITH RECURSIVE family(id) AS (
+  SELECT ? UNION SELECT d.id FROM deleted_events d JOIN family f ON d.merged_into = f.id)`;
+
+function eventIdFor(mention: Mention): string {
+  return `ev_${createHash('sha256').update(mention.id).digest('hex').slice(0, 16)}`;
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): EventStore {
+  const now = options.now ?? (() => new Date().toISOString());
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db, now());
+  } catch (error) {
+    if (error instanceof StoreError) throw new StoreError(`${path}: ${error.message}`);
+    throw new StoreError(`${path}: cannot open as a sitrep database (${(error as Error).message})`);
+  }
+  return new SqliteEventStore(db, now);
+}
+
+class SqliteEventStore implements EventStore {
+  private readonly st;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => string,
+  ) {
+    const p = (sql: string) => db.prepare(sql);
+    this.st = {
+      articleExists: p('SELECT 1 FROM articles WHERE id = ?').pluck(),
+      insertArticle: p(`INSERT INTO articles (id, title, published, url, dateline, source_path, text, doc, ingested)
+        VALUES (@id, @title, @published, @url, @dateline, @source_path, @text, @doc, @ingested)`),
+      insertArticleFts: p('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      getArticle: p('SELECT doc, ingested FROM articles WHERE id = ?'),
+      articleEventIds: p('SELECT event_id FROM mentions WHERE article_id = ? ORDER BY idx').pluck(),
+      insertMention: p(`INSERT INTO mentions (id, article_id, idx, event_id, evidence, data)
+        VALUES (@id, @article_id, @idx, '', @evidence, @data)`),
+      insertEvidenceFts: p('INSERT INTO evidence_fts (rowid, evidence) VALUES (?, ?)'),
+      setMentionEvent: p('UPDATE mentions SET event_id = ? WHERE id = ?'),
+      moveMentions: p('UPDATE mentions SET event_id = ? WHERE event_id = ?'),
+      eventMentions: p('SELECT data FROM mentions WHERE event_id = ? ORDER BY seq').pluck(),
+      eventSources: p(`SELECT m.data, a.doc FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.event_id = ? ORDER BY a.published, m.id`),
+      getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
+      insertEvent: p(`INSERT INTO events (id, type, sub_type, date, date_end, date_precision, actor1, actor2,
+        location_name, lat, lon, country, admin1, geo_precision, fatalities, source_count, summary, created, updated)
+        VALUES (@id, @type, @sub_type, @date, @date_end, @date_precision, @actor1, @actor2, @location_name, @lat,
+        @lon, @country, @admin1, @geo_precision, @fatalities, @source_count, @summary, @created, @updated)`),
+      updateEvent: p(`UPDATE events SET type = @type, sub_type = @sub_type, date = @date, date_end = @date_end,
+        date_precision = @date_precision, actor1 = @actor1, actor2 = @actor2, location_name = @location_name,
+        lat = @lat, lon = @lon, country = @country, admin1 = @admin1, geo_precision = @geo_precision,
+        fatalities = @fatalities, source_count = @source_count, summary = @summary, updated = @updated
+        WHERE id = @id`),
+      deleteEvent: p('DELETE FROM events WHERE id = ?'),
+      deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
+      insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
+      candidates: p(`SELECT seq, id, summary, created, updated FROM events
+        WHERE type = ? AND date IS NOT NULL
+          AND date <= substr(?, 1, length(date))
+          AND coalesce(date_end, date) >= substr(?, 1, length(coalesce(date_end, date)))`),
+      insertDeleted: p('INSERT OR REPLACE INTO deleted_events (id, merged_into, deleted) VALUES (?, ?, ?)'),
+      deletedInto: p('SELECT merged_into FROM deleted_events WHERE id = ?').pluck(),
+      insertLog: p(`INSERT INTO merge_log (kind, event_id, from_id, mention_id, at, score, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      history: p(`${FAMILY} SELECT kind, event_id, from_id, mention_id, at, score, detail FROM merge_log
+        WHERE event_id IN (SELECT id FROM family) ORDER BY seq`),
+      mergedFrom: p(`${FAMILY} SELECT id FROM family WHERE id <> ?`).pluck(),
+      allEvents: p('SELECT seq, id, summary, created, updated FROM events ORDER BY date, id'),
+      changed: p('SELECT seq, id, summary, created, updated FROM events WHERE updated >= ? ORDER BY updated, id'),
+      deleted: p('SELECT id, merged_into, deleted FROM deleted_events WHERE deleted >= ? ORDER BY deleted, id'),
+    };
+  }
+
+  storeArticles(articles: Article[]): IngestResult {
+    const result: IngestResult = { articles: [], created: 0, joined: 0, folded: 0 };
+    this.db.transaction(() => {
+      const at = this.now();
+      for (const article of articles) this.storeArticle(article, at, result);
+    })();
+    return result;
+  }
+
+  private storeArticle(article: Article, at: string, result: IngestResult): void {
+    if (this.st.articleExists.get(article.id)) {
+      result.articles.push({ id: article.id, status: 'unchanged', eventIds: this.st.articleEventIds.all(article.id) as string[] });
+      return;
+    }
+    const info = this.st.insertArticle.run({
+      id: article.id,
+      title: article.title,
+      published: article.published,
+      url: article.url,
+      dateline: article.dateline,
+      source_path: article.source.path,
+      text: article.text,
+      doc: JSON.stringify(article),
+      ingested: at,
+    });
+    this.st.insertArticleFts.run(info.lastInsertRowid, article.title ?? '', article.text);
+    for (const mention of mentionsOf(article)) {
+      const row = this.st.insertMention.run({
+        id: mention.id,
+        article_id: mention.articleId,
+        idx: mention.index,
+        evidence: mention.evidence.text,
+        data: JSON.stringify(mention),
+      });
+      this.st.insertEvidenceFts.run(row.lastInsertRowid, mention.evidence.text);
+      this.placeMention(mention, at, result);
+    }
+    result.articles.push({ id: article.id, status: 'stored', eventIds: this.st.articleEventIds.all(article.id) as string[] });
+  }
+
+  private candidatesFor(facts: EventFacts, excludeId: string | null): Candidate[] {
+    const interval = eventInterval(facts.date, facts.dateEnd);
+    if (!interval) return [];
+    const rows = this.st.candidates.all(
+      facts.type,
+      formatDay(interval[1] + WINDOW_DAYS),
+      formatDay(interval[0] - WINDOW_DAYS),
+    ) as EventRow[];
+    return rows
+      .filter((row) => row.id !== excludeId)
+      .map((row) => {
+        const event = eventFromRow(row);
+        return { id: event.id, created: event.created, facts: event, articleIds: event.articleIds };
+      });
+  }
+
+  /** A new report either joins the closest compatible event or starts one; then folds what it bridged. */
+  private placeMention(mention: Mention, at: string, result: IngestResult): void {
+    const choice = chooseEvent(mention, [mention.articleId], this.candidatesFor(mention, null));
+    if (!choice.chosen) {
+      const id = eventIdFor(mention);
+      this.st.setMentionEvent.run(id, mention.id);
+      this.writeEvent(id, summariseCluster([mention]), at, true);
+      const rejected = choice.compared.map((c) => ({ eventId: c.candidate.id, checks: c.comparison.checks }));
+      this.log('create', id, null, mention.id, at, null, { rejected });
+      result.created += 1;
+      return;
+    }
+    const target = choice.chosen.candidate.id;
+    this.st.setMentionEvent.run(target, mention.id);
+    this.recompute(target, at);
+    this.log('join', target, null, mention.id, at, choice.chosen.comparison.score, { checks: choice.chosen.comparison.checks });
+    result.joined += 1;
+    this.foldAround(target, at, result);
+  }
+
+  /** A report can make two existing events compatible (it filled in the place one lacked): fold them. */
+  private foldAround(eventId: string, at: string, result: IngestResult): void {
+    let current = eventId;
+    for (let i = 0; i < MAX_FOLDS_PER_REPORT; i += 1) {
+      const event = eventFromRow(this.st.getEvent.get(current) as EventRow);
+      const choice = chooseEvent(event, event.articleIds, this.candidatesFor(event, event.id));
+      if (!choice.chosen) return;
+      const other = choice.chosen.candidate;
+      const otherIsOlder = other.created < event.created || (other.created === event.created && other.id < event.id);
+      const [survivor, folded] = otherIsOlder ? [other.id, event.id] : [event.id, other.id];
+      this.st.moveMentions.run(survivor, folded);
+      const foldedRow = this.st.getEvent.get(folded) as EventRow;
+      this.st.deleteRtree.run(foldedRow.seq);
+      this.st.deleteEvent.run(folded);
+      this.st.insertDeleted.run(folded, survivor, at);
+      this.recompute(survivor, at);
+      this.log('fold', survivor, folded, null, at, choice.chosen.comparison.score, { checks: choice.chosen.comparison.checks });
+      result.folded += 1;
+      current = survivor;
+    }
+  }
+
+  private recompute(eventId: string, at: string): void {
+    const mentions = (this.st.eventMentions.all(eventId) as string[]).map(mentionFromData);
+    this.writeEvent(eventId, summariseCluster(mentions), at, false);
+  }
+
+  private writeEvent(id: string, summary: EventSummary, at: string, isNew: boolean): void {
+    const columns = { id, ...eventColumns(summary), updated: at };
+    if (isNew) this.st.insertEvent.run({ ...columns, created: at });
+    else this.st.updateEvent.run(columns);
+    const seq = (this.st.getEvent.get(id) as EventRow).seq;
+    this.st.deleteRtree.run(seq);
+    const loc = summary.location;
+    if (loc) this.st.insertRtree.run(seq, loc.lon, loc.lon, loc.lat, loc.lat);
+  }
+
+  private log(kind: MergeRecord['kind'], eventId: string, fromId: string | null, mentionId: string | null,
+    at: string, score: number | null, detail: object): void {
+    this.st.insertLog.run(kind, eventId, fromId, mentionId, at, score, JSON.stringify(detail));
+  }
+
+  hasArticle(id: string): boolean {
+    return !!this.st.articleExists.get(id);
+  }
+
+  getArticle(id: string): StoredArticle | null {
+    const row = this.st.getArticle.get(id) as { doc: string; ingested: string } | undefined;
+    if (!row) return null;
+    return { ...(JSON.parse(row.doc) as Article), ingested: row.ingested, eventIds: this.st.articleEventIds.all(id) as string[] };
+  }
+
+  getEvent(id: string): EventDetail | null {
+    const row = this.st.getEvent.get(id) as EventRow | undefined;
+    if (!row) return null;
+    const sources = (this.st.eventSources.all(id) as { data: string; doc: string }[]).map(({ data, doc }) => {
+      const mention = mentionFromData(data);
+      const article = JSON.parse(doc) as Article;
+      return {
+        mention,
+        article: { id: article.id, title: article.title, published: article.published, url: article.url, dateline: article.dateline },
+        spans: fieldSpans(article, mention),
+      };
+    });
+    return { ...eventFromRow(row), sources, mergedFrom: this.st.mergedFrom.all(id, id) as string[] };
+  }
+
+  resolveEventId(id: string): { id: string; via: string[] } | null {
+    const via: string[] = [];
+    let current = id;
+    for (let i = 0; i < 1000; i += 1) {
+      if (this.st.getEvent.get(current)) return { id: current, via };
+      const next = this.st.deletedInto.get(current) as string | null | undefined;
+      if (!next) return null;
+      via.push(current);
+      current = next;
+    }
+    return null;
+  }
+
+  queryEvents(query: EventQuery): EventPage {
+    const filter = eventFilter(query);
+    const page = pageFilter(query.cursor);
+    const total = this.db.prepare(`SELECT count(*) FROM events e WHERE ${filter.where}`).pluck().get(...filter.params) as number;
+    const rows = this.db
+      .prepare(`SELECT e.seq, e.id, e.summary, e.created, e.updated FROM events e
+        WHERE ${filter.where} AND ${page.where} ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT ?`)
+      .all(...filter.params, ...page.params, query.limit + 1) as EventRow[];
+    const events = rows.slice(0, query.limit).map(eventFromRow);
+    const last = events[events.length - 1];
+    return { events, total, nextCursor: rows.length > query.limit && last ? encodeCursor(last.date, last.id) : null };
+  }
+
+  *allEvents(): Iterable<StoredEvent> {
+    for (const row of this.st.allEvents.iterate() as Iterable<EventRow>) yield eventFromRow(row);
+  }
+
+  changesSince(since: string): ChangeSet {
+    const changed = (this.st.changed.all(since) as EventRow[]).map(eventFromRow);
+    const deleted = (this.st.deleted.all(since) as { id: string; merged_into: string | null; deleted: string }[]).map((r) => ({
+      id: r.id,
+      mergedInto: r.merged_into,
+      deleted: r.deleted,
+    }));
+    return { since, changed, deleted };
+  }
+
+  mergeHistory(id: string): MergeRecord[] {
+    return (this.st.history.all(id) as MergeLogRow[]).map(mergeRecordFromRow);
+  }
+
+  stats(): StoreStats {
+    const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const grouped = (sql: string) =>
+      Object.fromEntries((this.db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+    const range = this.db.prepare('SELECT min(date) AS first, max(coalesce(date_end, date)) AS last, max(updated) AS updated FROM events').get() as {
+      first: string | null;
+      last: string | null;
+      updated: string | null;
+    };
+    return {
+      articles: count('SELECT count(*) FROM articles'),
+      events: count('SELECT count(*) FROM events'),
+      mentions: count('SELECT count(*) FROM mentions'),
+      deletedEvents: count('SELECT count(*) FROM deleted_events'),
+      byType: grouped('SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY n DESC'),
+      byCountry: grouped("SELECT coalesce(country, '') AS k, count(*) AS n FROM events GROUP BY country ORDER BY n DESC"),
+      firstDate: range.first,
+      lastDate: range.last,
+      lastUpdated: range.updated,
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

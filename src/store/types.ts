@@ -1,0 +1,155 @@
+/**
+ * The storage interface: everything the CLI, the server and the exports need from an event store.
+ * SQLite implements it now (sqlite/); PostgreSQL can follow behind the same interface without touching
+ * the pipeline. Merging decisions come from src/merge, so every backend merges the same way.
+ */
+import type { Article, Span } from '../model/types.js';
+import type { Check, EventSummary, Mention } from '../merge/types.js';
+
+/** A merged event: its derived fields plus the living-dataset bookkeeping. */
+export interface StoredEvent extends EventSummary {
+  /** Stable id: kept for as long as the event exists; when folded into another, recorded as deleted. */
+  id: string;
+  created: string;
+  /** Last time any field or source changed (ISO 8601, UTC). */
+  updated: string;
+}
+
+/** A marked stretch of a source article: which field of the event the words justify. */
+export interface FieldSpan extends Span {
+  field: 'evidence' | 'sentence' | 'location' | 'actor1' | 'actor2' | 'date' | 'count' | 'trace';
+  text: string;
+  /** Extra words for a tooltip: the count kind, the trace key, the resolved place. */
+  label?: string;
+}
+
+export interface ArticleMeta {
+  id: string;
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  dateline: string | null;
+}
+
+export interface EventSource {
+  mention: Mention;
+  article: ArticleMeta;
+  /** Every field's span in the article text, evidence first. */
+  spans: FieldSpan[];
+}
+
+export interface EventDetail extends StoredEvent {
+  sources: EventSource[];
+  /** Ids folded into this one (directly or through earlier folds). */
+  mergedFrom: string[];
+}
+
+export interface StoredArticle extends Article {
+  ingested: string;
+  /** Current event id of each entry of `events`, same order. */
+  eventIds: string[];
+}
+
+export interface EventQuery {
+  /** YYYY-MM-DD: events ending on or after. */
+  from?: string;
+  /** YYYY-MM-DD: events starting on or before. */
+  to?: string;
+  /** [west, south, east, north] in degrees. */
+  bbox?: [number, number, number, number];
+  type?: string[];
+  /** Case-insensitive substring of actor1 or actor2. */
+  actor?: string;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  /** Words searched in the evidence and the article text (all must occur; prefixes match). */
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  /** Total matching the filters, across all pages. */
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface DeletedEvent {
+  id: string;
+  /** The event it was folded into, when the deletion was a merge. */
+  mergedInto: string | null;
+  deleted: string;
+}
+
+export interface ChangeSet {
+  since: string;
+  changed: StoredEvent[];
+  deleted: DeletedEvent[];
+}
+
+/** One merge decision, as `sitrep explain` prints it. */
+export interface MergeRecord {
+  kind: 'create' | 'join' | 'fold';
+  /** The event the decision was about (the survivor for a fold). */
+  eventId: string;
+  /** The event folded away (fold only). */
+  fromId: string | null;
+  /** The report that triggered the decision (create and join). */
+  mentionId: string | null;
+  at: string;
+  score: number | null;
+  /** The criteria of the merge (join, fold), or for `create` why each nearby event was not joined. */
+  checks: Check[];
+  rejected: { eventId: string; checks: Check[] }[];
+}
+
+export interface ArticleOutcome {
+  id: string;
+  /** `unchanged`: the same content was stored before, so nothing changed. */
+  status: 'stored' | 'unchanged';
+  eventIds: string[];
+}
+
+export interface IngestResult {
+  articles: ArticleOutcome[];
+  created: number;
+  joined: number;
+  folded: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  events: number;
+  mentions: number;
+  deletedEvents: number;
+  byType: Record<string, number>;
+  byCountry: Record<string, number>;
+  firstDate: string | null;
+  lastDate: string | null;
+  lastUpdated: string | null;
+}
+
+export interface EventStore {
+  /** Stores the articles (one input file) in one transaction and merges their events. */
+  storeArticles(articles: Article[]): IngestResult;
+  hasArticle(id: string): boolean;
+  getArticle(id: string): StoredArticle | null;
+  getEvent(id: string): EventDetail | null;
+  /** Follows folds: the event an id is now part of, with the chain of ids passed through. */
+  resolveEventId(id: string): { id: string; via: string[] } | null;
+  queryEvents(query: EventQuery): EventPage;
+  /** Every live event, oldest date first (for exports). */
+  allEvents(): Iterable<StoredEvent>;
+  changesSince(since: string): ChangeSet;
+  /** The decisions that built the event, including those of events folded into it. */
+  mergeHistory(id: string): MergeRecord[];
+  stats(): StoreStats;
+  close(): void;
+}
+
+/** A store that cannot be opened or used (not a database, newer schema): reported, never a stack trace. */
+export class StoreError extends Error {}
+
+/** A query the store cannot answer as given (a cursor it did not issue): the caller's mistake. */
+export class InvalidQueryError extends StoreError {}

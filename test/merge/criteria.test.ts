@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareFacts, describeFatalityClaims, mentionsOf, summariseCluster } from '../../src/merge/index.js';
+import type { EventFacts } from '../../src/merge/index.js';
+import { ARIHA, ATARIB, arihaMonitor, arihaStateMedia, atarib } from '../fixtures/store/articles.js';
+
+const strike = (over: Partial<EventFacts> = {}): EventFacts => ({
+  type: 'Explosions/Remote violence',
+  subType: 'Air/drone strike',
+  date: '2024-03-11',
+  dateEnd: null,
+  datePrecision: 1,
+  actor1: null,
+  actor2: null,
+  location: { ...ARIHA, precision: 1 },
+  ...over,
+});
+
+const outcome = (facts: ReturnType<typeof compareFacts>, criterion: string) =>
+  facts.checks.find((c) => c.criterion === criterion)?.outcome;
+
+test('the same strike in the same town on the same day is one event', () => {
+  const result = compareFacts(strike(), strike(), ['a'], ['b']);
+  assert.equal(result.compatible, true);
+  assert.equal(outcome(result, 'location'), 'match');
+});
+
+test('a strike 41 km away the same day is a different event', () => {
+  const result = compareFacts(strike(), strike({ location: { ...ATARIB, precision: 1 } }), ['a'], ['b']);
+  assert.equal(result.compatible, false);
+  const location = result.checks.find((c) => c.criterion === 'location')!;
+  assert.equal(location.outcome, 'conflict');
+  assert.match(location.detail, /4\d\.\d km apart \(> 25\)/);
+});
+
+test("'yesterday' written after midnight: one day apart still matches at day precision, two days do not", () => {
+  assert.equal(compareFacts(strike(), strike({ date: '2024-03-12' }), ['a'], ['b']).compatible, true);
+  const twoDays = compareFacts(strike(), strike({ date: '2024-03-13' }), ['a'], ['b']);
+  assert.equal(twoDays.compatible, false);
+  assert.equal(outcome(twoDays, 'date'), 'conflict');
+});
+
+test('a week-precision date ("last week") matches a day inside its window', () => {
+  const week = strike({ date: '2024-03-04', dateEnd: '2024-03-10', datePrecision: 2 });
+  assert.equal(compareFacts(week, strike({ date: '2024-03-15' }), ['a'], ['b']).compatible, true);
+  assert.equal(compareFacts(week, strike({ date: '2024-03-25' }), ['a'], ['b']).compatible, false);
+});
+
+test('different event types never merge, even at the same place and day', () => {
+  const result = compareFacts(strike(), strike({ type: 'Battles', subType: 'Armed clash' }), ['a'], ['b']);
+  assert.equal(result.compatible, false);
+  assert.equal(outcome(result, 'type'), 'conflict');
+});
+
+test('two reports in one article are two events', () => {
+  const result = compareFacts(strike(), strike(), ['same'], ['same']);
+  assert.equal(result.compatible, false);
+  assert.equal(outcome(result, 'articles'), 'conflict');
+});
+
+test('without a place, shared named actors carry the match; "Civilians" alone does not', () => {
+  const noPlace = { location: null };
+  const named = compareFacts(
+    strike({ ...noPlace, actor1: 'Military Forces of Russia', actor2: 'Civilians' }),
+    strike({ actor1: 'military forces of russia' }),
+    ['a'],
+    ['b'],
+  );
+  assert.equal(named.compatible, true);
+  assert.equal(outcome(named, 'actors'), 'match');
+  const generic = compareFacts(strike({ ...noPlace, actor2: 'Civilians' }), strike({ actor2: 'Civilians' }), ['a'], ['b']);
+  assert.equal(generic.compatible, false);
+  assert.equal(outcome(generic, 'actors'), 'unknown');
+});
+
+test('a province-level place neither confirms nor contradicts a town inside it', () => {
+  const province = strike({ location: { name: 'Idlib', lat: 35.93, lon: 36.63, countryCode: 'SY', admin1: 'Idlib', precision: 3 } });
+  const town = strike({ location: { name: 'Maarat al-Numan', lat: 35.6433, lon: 36.675, countryCode: 'SY', admin1: 'Idlib', precision: 1 } });
+  const result = compareFacts(province, town, ['a'], ['b']);
+  assert.equal(outcome(result, 'location'), 'unknown');
+  assert.equal(result.compatible, false);
+});
+
+test('disagreeing tolls are kept per source with min and max; fatalities is the lowest', () => {
+  const summary = summariseCluster([...mentionsOf(arihaMonitor), ...mentionsOf(arihaStateMedia)]);
+  assert.equal(summary.fatalities, 12);
+  assert.equal(summary.fatalitiesMin, 12);
+  assert.equal(summary.fatalitiesMax, 24);
+  assert.equal(summary.actor1, 'Military Forces of Russia');
+  assert.equal(summary.articleIds.length, 2);
+  assert.equal(describeFatalityClaims(summary.claims), 'SOHR: 24 killed; state media: 12 killed');
+  const injured = summary.claims.filter((c) => c.kind === 'injured');
+  assert.deepEqual(injured.map((c) => [c.source, c.value]), [['state media', 30]]);
+});
+
+test('the summary does not depend on the order reports arrive in', () => {
+  const mentions = [...mentionsOf(arihaMonitor), ...mentionsOf(arihaStateMedia), ...mentionsOf(atarib)];
+  assert.deepEqual(summariseCluster(mentions), summariseCluster([...mentions].reverse()));
+});
+
+test('a claim without an attribution in the text falls back to the publishing site', () => {
+  const unattributed = { ...arihaMonitor, events: arihaMonitor.events.map((e) => ({ ...e, attribution: null })) };
+  const [claim] = summariseCluster(mentionsOf(unattributed)).claims;
+  assert.equal(claim.source, 'example-wire.test');
+});

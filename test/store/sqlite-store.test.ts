@@ -1,0 +1,202 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore, StoreError, InvalidQueryError } from '../../src/store/index.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
+import {
+  allArticles,
+  arihaMonitor,
+  arihaStateMedia,
+  atarib,
+  baghouzBattle,
+  elFasherShelling,
+  foldReports,
+  qamishliProtest,
+} from '../fixtures/store/articles.js';
+import { tempDir, tickingClock } from './temp-db.js';
+
+function withStore(fn: (path: string, clock: () => string) => void) {
+  const { dir, cleanup } = tempDir();
+  try {
+    fn(join(dir, 'events.db'), tickingClock());
+  } finally {
+    cleanup();
+  }
+}
+
+test('two reports of the Ariha strike become one event with both sources; Atarib stays apart', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    for (const article of allArticles) store.storeArticles([article]);
+    const stats = store.stats();
+    assert.equal(stats.articles, 6);
+    assert.equal(stats.mentions, 6);
+    assert.equal(stats.events, 5);
+    const ariha = store.getArticle(arihaMonitor.id)!.eventIds[0];
+    assert.equal(store.getArticle(arihaStateMedia.id)!.eventIds[0], ariha);
+    assert.notEqual(store.getArticle(atarib.id)!.eventIds[0], ariha);
+    const event = store.getEvent(ariha)!;
+    assert.equal(event.sources.length, 2);
+    assert.deepEqual([event.fatalities, event.fatalitiesMin, event.fatalitiesMax], [12, 12, 24]);
+    assert.deepEqual(event.claims.filter((c) => c.kind === 'fatalities').map((c) => c.source).sort(), ['SOHR', 'state media']);
+    store.close();
+  });
+});
+
+test('re-ingesting the same articles changes nothing: same ids, same timestamps, no new rows', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    store.storeArticles(allArticles);
+    const before = [...store.allEvents()];
+    const statsBefore = store.stats();
+    const again = store.storeArticles(allArticles);
+    assert.ok(again.articles.every((a) => a.status === 'unchanged'));
+    assert.equal(again.created + again.joined + again.folded, 0);
+    assert.deepEqual([...store.allEvents()], before);
+    assert.deepEqual(store.stats(), statsBefore);
+    store.close();
+    // and across processes: reopening the file and ingesting again is still a no-op
+    const reopened = openSqliteStore(path, { now });
+    reopened.storeArticles([arihaMonitor]);
+    assert.deepEqual([...reopened.allEvents()], before);
+    reopened.close();
+  });
+});
+
+test('every field of a source is traced to its words: evidence, place, counts, actor, date', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    store.storeArticles([arihaMonitor]);
+    const event = store.getEvent(store.getArticle(arihaMonitor.id)!.eventIds[0])!;
+    const spans = event.sources[0].spans;
+    const byField = (field: string) => spans.filter((s) => s.field === field).map((s) => s.text);
+    assert.equal(byField('evidence')[0], arihaMonitor.events[0].evidence.text);
+    assert.deepEqual(byField('location'), ['Ariha']);
+    assert.deepEqual(byField('count'), ['24 people']);
+    assert.deepEqual(byField('date'), ['Monday']);
+    for (const span of spans) assert.equal(arihaMonitor.text.slice(span.start, span.end), span.text);
+    store.close();
+  });
+});
+
+test('a report that bridges two events folds the newer into the older, and the fold is recorded', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    const [actorsOnly, placeOnly, both] = foldReports;
+    store.storeArticles([actorsOnly]);
+    store.storeArticles([placeOnly]);
+    const older = store.getArticle(actorsOnly.id)!.eventIds[0];
+    const newer = store.getArticle(placeOnly.id)!.eventIds[0];
+    assert.notEqual(older, newer, 'actors-only and place-only reports do not match each other');
+    const checkpoint = now();
+    const result = store.storeArticles([both]);
+    assert.deepEqual([result.created, result.joined, result.folded], [0, 1, 1]);
+    for (const article of foldReports) assert.equal(store.getArticle(article.id)!.eventIds[0], older);
+    assert.equal(store.getEvent(newer), null);
+    assert.deepEqual(store.resolveEventId(newer), { id: older, via: [newer] });
+    const event = store.getEvent(older)!;
+    assert.deepEqual(event.mergedFrom, [newer]);
+    assert.equal(event.location?.name, 'Baghouz');
+    assert.equal(event.sources.length, 3);
+
+    const history = store.mergeHistory(older);
+    assert.deepEqual(history.map((h) => h.kind), ['create', 'create', 'join', 'fold']);
+    const fold = history[3];
+    assert.equal(fold.fromId, newer);
+    assert.ok(fold.checks.some((c) => c.criterion === 'location' && c.outcome === 'match'));
+    const secondCreate = history[1];
+    assert.ok(secondCreate.rejected.some((r) => r.eventId === older), 'the create records why it did not join');
+
+    const changes = store.changesSince(checkpoint);
+    assert.deepEqual(changes.changed.map((e) => e.id), [older]);
+    assert.deepEqual(changes.deleted.map((d) => [d.id, d.mergedInto]), [[newer, older]]);
+    store.close();
+  });
+});
+
+test('export --since: only events touched after the checkpoint', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    store.storeArticles([arihaMonitor, baghouzBattle]);
+    const checkpoint = now();
+    store.storeArticles([arihaStateMedia]);
+    store.storeArticles([elFasherShelling]);
+    const changes = store.changesSince(checkpoint);
+    const ariha = store.getArticle(arihaMonitor.id)!.eventIds[0];
+    const fasher = store.getArticle(elFasherShelling.id)!.eventIds[0];
+    assert.deepEqual(changes.changed.map((e) => e.id).sort(), [ariha, fasher].sort());
+    assert.deepEqual(changes.deleted, []);
+    const event = changes.changed.find((e) => e.id === ariha)!;
+    assert.ok(event.updated > event.created);
+    store.close();
+  });
+});
+
+test('queries: type, country, actor, bbox, words, dates, and keyset pages', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    store.storeArticles(allArticles);
+    const ids = (q: Parameters<typeof store.queryEvents>[0]) => store.queryEvents(q).events.map((e) => e.location?.name);
+    assert.deepEqual(ids({ limit: 50, type: ['Battles', 'Protests'] }).sort(), ['Baghouz', 'Qamishli']);
+    assert.deepEqual(ids({ limit: 50, country: 'sd' }), ['El Fasher']);
+    assert.deepEqual(ids({ limit: 50, actor: 'rapid support' }), ['El Fasher']);
+    // north-west Syria only
+    assert.deepEqual(ids({ limit: 50, bbox: [36, 35.5, 37, 36.5] }).sort(), ['Ariha', 'Atarib']);
+    // words from the evidence and from the article body (prefix match), quotes and dashes are harmless
+    assert.deepEqual(ids({ limit: 50, q: 'bakery' }), ['Atarib']);
+    assert.deepEqual(ids({ limit: 50, q: 'rubble' }), ['Ariha']);
+    assert.deepEqual(ids({ limit: 50, q: '"vegetab -market' }), ['Ariha']);
+    assert.deepEqual(ids({ limit: 50, from: '2024-03-11', to: '2024-03-11' }).sort(), ['Ariha', 'Atarib']);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = store.queryEvents({ limit: 2, cursor });
+      assert.equal(page.total, 5);
+      seen.push(...page.events.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.equal(new Set(seen).size, 5);
+    const dates = seen.map((id) => store.getEvent(id)!.date!);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    assert.throws(() => store.queryEvents({ limit: 2, cursor: 'not-a-cursor' }), InvalidQueryError);
+    store.close();
+  });
+});
+
+test('the schema is versioned: reopening applies nothing twice; a newer schema is refused', () => {
+  withStore((path, now) => {
+    openSqliteStore(path, { now }).close();
+    openSqliteStore(path, { now }).close();
+    const db = new Database(path);
+    const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
+    assert.deepEqual(versions, [SCHEMA_VERSION]);
+    db.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', 'x')").run(SCHEMA_VERSION + 1);
+    db.close();
+    assert.throws(() => openSqliteStore(path), (e: Error) => e instanceof StoreError && /newer than this sitrep knows/.test(e.message));
+  });
+});
+
+test('a file that is not a database is reported by name', () => {
+  withStore((path) => {
+    writeFileSync(path, 'this is a CSV, not a database\n'.repeat(200));
+    assert.throws(
+      () => openSqliteStore(path),
+      (e: Error) => e instanceof StoreError && e.message.startsWith(path) && /not a database/.test(e.message),
+    );
+  });
+});
+
+test('the protest report with a script tag is stored verbatim (escaping is the renderer\'s job)', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    store.storeArticles([qamishliProtest]);
+    assert.match(store.getArticle(qamishliProtest.id)!.text, /<script>window.__pwned = 1<\/script>/);
+    store.close();
+  });
+});
