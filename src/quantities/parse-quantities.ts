@@ -145,7 +145,10 @@ export function parseQuantities(text: string, exclude: Span[] = [], tokens: Toke
     // "one of several", "one another": the word one is rarely a count.
     if (lower === 'one' && /^\s+(?:of|another|side|day|by|after|way)\b|^[\s]*[,.;]/i.test(text.slice(end, end + 12))) continue;
     // "several" counts only something named right after it.
-    if (lower === 'several' && !/^\s+(?:of\s+)?\p{Ll}/u.test(text.slice(end, end + 12))) continue;
+    if (lower === 'several') {
+      const next = /^\s+(?:of\s+)?(\p{Ll}+)/u.exec(text.slice(end, end + 24));
+      if (!next || unitStopwords.has(next[1])) continue;
+    }
 
     let qualifier: string | null = null;
     const windowStart = Math.max(0, start - 24);

@@ -71,7 +71,10 @@ function valuesOf(result: ParsedResult, precision: DatePrecision, reference: Ymd
     (precision === 'year' || precision === 'month' || result.start.isCertain('day'));
   if (!reference && !explicit) return { value: null, valueEnd: null };
   if (precision === 'week') {
-    const [monday, sunday] = weekOf(start);
+    // chrono puts "this week" on a Sunday; the week meant is the one holding the publication day.
+    const text = result.text.toLowerCase();
+    const anchor = reference && /\bthis\s+week\b/.test(text) ? reference : reference && /\blast\s+week\b/.test(text) ? addDays(reference, -7) : start;
+    const [monday, sunday] = weekOf(anchor);
     return { value: formatDay(monday), valueEnd: formatDay(sunday) };
   }
   if (precision === 'range') {
