@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point for `npx sitrep`: registers tsx so the TypeScript sources run as they are.
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
+// Entry point for `npx sitrep`: registers tsx (resolved from this package) so the TypeScript sources
+// run as they are, without a build step.
+import { register } from 'tsx/esm/api';
 
-register('tsx/esm', pathToFileURL('./'));
+register();
 await import('../src/cli/main.ts');

@@ -2,6 +2,8 @@
  * `sitrep` command line: one file per command under commands/, each registering itself here.
  */
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../model/data-files.js';
 import { UserError, EXIT_INTERNAL } from './errors.js';
 import { registerExtract } from './commands/extract.js';
 import { registerEval } from './commands/eval.js';
@@ -12,8 +14,11 @@ import { registerExplain } from './commands/explain.js';
 import { registerGazetteer } from './commands/gazetteer.js';
 import { registerDemo } from './commands/demo.js';
 
+const { version } = JSON.parse(readFileSync(dataPath('package.json'), 'utf8')) as { version: string };
+
 const program = new Command('sitrep')
   .description('Turn raw conflict news into a structured, geolocated, sourced event database.')
+  .version(version)
   .exitOverride()
   .showHelpAfterError('(add --help for usage)');
 
