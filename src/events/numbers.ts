@@ -1,0 +1,106 @@
+/**
+ * Reading a count at a word: digits ("7,000", "1.5 million"), number words ("six"), ACLED's vague
+ * counts ("dozens" 12), ranges ("between 20 and 30", "20-30") and qualifiers ("more than", "around").
+ * The quantities layer is preferred when it covers the number (see counts.ts); this reader keeps the
+ * event coder whole when that layer is absent and applies ACLED's vague-count values either way.
+ */
+import type { Word } from './words.js';
+import type { NumberLexicon } from './lexicons.js';
+
+export interface NumberReading {
+  value: number;
+  min: number | null;
+  max: number | null;
+  qualifier: string | null;
+  vague: boolean;
+  /** Word index range [from, to) the reading covers, qualifier included. */
+  from: number;
+  to: number;
+}
+
+/** The longest phrase (up to 3 words) starting at `i` that is in `table`. */
+function phraseAt(words: Word[], i: number, table: Map<string, unknown>): string | null {
+  for (let n = 3; n >= 1; n--) {
+    if (i + n > words.length) continue;
+    const phrase = words.slice(i, i + n).map((w) => w.lower).join(' ');
+    if (table.has(phrase)) return phrase;
+  }
+  return null;
+}
+
+function plainNumberAt(words: Word[], i: number, lex: NumberLexicon): { value: number; vague: boolean; to: number } | null {
+  const w = words[i];
+  if (!w) return null;
+  let value: number | null = null;
+  let to = i + 1;
+  let vague = false;
+  if (/^\d/.test(w.lower)) {
+    // "7,000" and "7.000" are thousands; "1.5" is a decimal before a scale word.
+    const digits = /^\d{1,3}([.,]\d{3})+$/.test(w.lower) ? w.lower.replace(/[.,]/g, '') : w.lower.replace(',', '.');
+    value = Number(digits);
+    if (!Number.isFinite(value)) return null;
+  } else {
+    const phrase = phraseAt(words, i, lex.values);
+    if (!phrase) return null;
+    const entry = lex.values.get(phrase)!;
+    value = entry.value;
+    vague = entry.vague;
+    to = i + phrase.split(' ').length;
+    // "twenty five"
+    if (!vague && value >= 20 && value < 100 && words[to]) {
+      const unit = lex.values.get(words[to].lower);
+      if (unit && !unit.vague && unit.value < 10) {
+        value += unit.value;
+        to++;
+      }
+    }
+  }
+  // scale words: "1.5 million", "two thousand"
+  const scale = words[to] && lex.scales.get(words[to].lower);
+  if (scale) {
+    value *= scale;
+    to++;
+  }
+  // "dozens of", "hundreds of": the "of" belongs to the count
+  if (vague && words[to]?.lower === 'of') to++;
+  return { value: Math.round(value), vague, to };
+}
+
+export function readNumberAt(words: Word[], i: number, lex: NumberLexicon): NumberReading | null {
+  let from = i;
+  let qualifier: string | null = null;
+  const q = phraseAt(words, i, lex.qualifiers);
+  let at = i;
+  if (q) {
+    qualifier = q;
+    at = i + q.split(' ').length;
+  }
+  // "between 20 and 30"
+  if (words[at]?.lower === 'between') {
+    const a = plainNumberAt(words, at + 1, lex);
+    if (a && words[a.to]?.lower === 'and') {
+      const b = plainNumberAt(words, a.to + 1, lex);
+      if (b) return { value: a.value, min: a.value, max: b.value, qualifier: qualifier ?? 'between', vague: false, from, to: b.to };
+    }
+  }
+  const first = plainNumberAt(words, at, lex);
+  if (!first) return null;
+  // "20 to 30", "20-30", "20 or 30"
+  const link = words[first.to]?.lower;
+  if ((link === 'to' || link === 'or') && /^\d/.test(words[at].lower)) {
+    const second = plainNumberAt(words, first.to + 1, lex);
+    if (second && second.value > first.value) {
+      return { value: first.value, min: first.value, max: second.value, qualifier, vague: false, from, to: second.to };
+    }
+  }
+  const next = words[first.to];
+  if (next && /^\d/.test(next.lower) && next.start === words[first.to - 1].end + 1 && /^\d/.test(words[at].lower)) {
+    const second = plainNumberAt(words, first.to, lex);
+    if (second && second.value > first.value) {
+      return { value: first.value, min: first.value, max: second.value, qualifier, vague: false, from, to: second.to };
+    }
+  }
+  // a year is not a count
+  if (!first.vague && /^(19|20)\d\d$/.test(words[at].lower) && !qualifier) return null;
+  return { value: first.value, min: null, max: null, qualifier, vague: first.vague, from, to: first.to };
+}

@@ -1,0 +1,182 @@
+/**
+ * The pattern language of data/events/*.tsv, compiled once per process and matched over the words
+ * of a sentence. Syntax (see data/events/README.md): `word`, `=Word`, `word+`, `word*`, `a|b`,
+ * `@CLASS`, `@NUM`, `@YEAR`, `~N`, `!a|b`. Patterns are indexed by the forms their first token can
+ * take, so a sentence costs one hash lookup per word plus the few patterns that start there.
+ */
+import type { Word } from './words.js';
+import { readNumberAt, type NumberReading } from './numbers.js';
+import type { NumberLexicon } from './lexicons.js';
+
+interface TokenSet {
+  forms: Set<string>;
+  exact: Set<string>;
+  prefixes: string[];
+  num: boolean;
+  year: boolean;
+}
+
+type Element =
+  | ({ kind: 'token' } & TokenSet)
+  | ({ kind: 'not' } & TokenSet)
+  | { kind: 'gap'; max: number };
+
+export interface CompiledPattern<T> {
+  elements: Element[];
+  source: string;
+  payload: T;
+}
+
+export interface PatternMatch<T> {
+  pattern: CompiledPattern<T>;
+  /** Word index range [from, to). */
+  from: number;
+  to: number;
+  /** The count an @NUM element read, if the pattern has one. */
+  number: NumberReading | null;
+}
+
+export interface WordClasses {
+  get(name: string): string[] | undefined;
+}
+
+function emptySet(): TokenSet {
+  return { forms: new Set(), exact: new Set(), prefixes: [], num: false, year: false };
+}
+
+function addEntry(
+  set: TokenSet,
+  entry: string,
+  classes: WordClasses,
+  inflect: (base: string) => string[],
+  where: string,
+): void {
+  if (entry === '@NUM') set.num = true;
+  else if (entry === '@YEAR') set.year = true;
+  else if (entry.startsWith('@')) {
+    const members = classes.get(entry.slice(1));
+    if (!members) throw new Error(`${where}: unknown word class ${entry}`);
+    for (const m of members) addEntry(set, m, classes, inflect, where);
+  } else if (entry.startsWith('=')) set.exact.add(entry.slice(1));
+  else if (entry.endsWith('*')) set.prefixes.push(entry.slice(0, -1).toLowerCase());
+  else if (entry.endsWith('+')) for (const f of inflect(entry.slice(0, -1).toLowerCase())) set.forms.add(f);
+  else set.forms.add(entry.toLowerCase());
+}
+
+export function compilePattern<T>(
+  source: string,
+  payload: T,
+  classes: WordClasses,
+  inflect: (base: string) => string[],
+  where: string,
+): CompiledPattern<T> {
+  const elements: Element[] = [];
+  for (const token of source.trim().split(/\s+/)) {
+    const gap = /^~(\d+)$/.exec(token);
+    if (gap) {
+      elements.push({ kind: 'gap', max: Number(gap[1]) });
+      continue;
+    }
+    const negated = token.startsWith('!');
+    const set = emptySet();
+    for (const alt of (negated ? token.slice(1) : token).split('|')) {
+      if (alt) addEntry(set, alt, classes, inflect, where);
+    }
+    elements.push({ kind: negated ? 'not' : 'token', ...set });
+  }
+  if (elements[0]?.kind !== 'token') throw new Error(`${where}: a pattern must start with a word, not "${source}"`);
+  if (elements.at(-1)?.kind === 'gap') throw new Error(`${where}: a pattern cannot end with a gap: "${source}"`);
+  return { elements, source, payload };
+}
+
+function wordIn(set: TokenSet, w: Word): boolean {
+  if (set.forms.has(w.lower) || set.exact.has(w.text)) return true;
+  for (const p of set.prefixes) if (w.lower.startsWith(p)) return true;
+  if (set.year && /^(19|20)\d\d$/.test(w.lower)) return true;
+  return false;
+}
+
+interface MatchState {
+  number: NumberReading | null;
+}
+
+/** Index past the element match at word i, or -1. */
+function matchFrom(
+  elements: Element[],
+  k: number,
+  words: Word[],
+  i: number,
+  numbers: NumberLexicon,
+  state: MatchState,
+): number {
+  if (k === elements.length) return i;
+  const el = elements[k];
+  if (el.kind === 'gap') {
+    for (let skip = 0; skip <= el.max && i + skip <= words.length; skip++) {
+      const end = matchFrom(elements, k + 1, words, i + skip, numbers, state);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const w = words[i];
+  if (el.kind === 'not') {
+    if (w && wordIn(el, w)) return -1;
+    return matchFrom(elements, k + 1, words, i, numbers, state);
+  }
+  if (!w) return -1;
+  if (el.num) {
+    const reading = readNumberAt(words, i, numbers);
+    if (reading) {
+      const end = matchFrom(elements, k + 1, words, reading.to, numbers, state);
+      if (end >= 0) {
+        state.number ??= reading;
+        return end;
+      }
+    }
+  }
+  if (!wordIn(el, w)) return -1;
+  return matchFrom(elements, k + 1, words, i + 1, numbers, state);
+}
+
+/** A set of patterns indexed by the forms of their first token. */
+export class PatternIndex<T> {
+  private byForm = new Map<string, CompiledPattern<T>[]>();
+  private byExact = new Map<string, CompiledPattern<T>[]>();
+  private unindexed: CompiledPattern<T>[] = [];
+  readonly size: number;
+
+  constructor(patterns: CompiledPattern<T>[], private numbers: NumberLexicon) {
+    for (const p of patterns) {
+      const first = p.elements[0] as TokenSet;
+      for (const f of first.forms) push(this.byForm, f, p);
+      for (const f of first.exact) push(this.byExact, f, p);
+      if (first.prefixes.length || first.num || first.year) this.unindexed.push(p);
+    }
+    this.size = patterns.length;
+  }
+
+  /** Every match in the words, in order of position (one per pattern and start word). */
+  matchAll(words: Word[]): PatternMatch<T>[] {
+    const out: PatternMatch<T>[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const candidates = new Set<CompiledPattern<T>>([
+        ...(this.byForm.get(w.lower) ?? []),
+        ...(this.byExact.get(w.text) ?? []),
+        ...this.unindexed,
+      ]);
+      for (const p of candidates) {
+        const state: MatchState = { number: null };
+        const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
+        if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
+      }
+    }
+    return out;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
