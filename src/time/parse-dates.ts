@@ -106,10 +106,22 @@ function trimmedSpan(result: ParsedResult): { start: number; end: number } {
   return { start, end: start + trimmed.length };
 }
 
+/** Words without which a paragraph holds no date expression chrono or our parsers could read. */
+const DATE_CUE =
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|days?|weeks?|months?|years?|hours?|night|morning|afternoon|evening|dawn|noon|midnight|decades?)\b|\d{1,2}[/.-]\d{1,2}|\b(?:1[89]|20)\d{2}\b/i;
+
+/**
+ * chrono costs about as much as tokenising, so paragraphs with no date cue are blanked out (same
+ * length, so offsets hold) before the text is handed to it.
+ */
+function maskParagraphsWithoutDates(text: string): string {
+  return text.replace(/[^\n]+/g, (paragraph) => (DATE_CUE.test(paragraph) ? paragraph : ' '.repeat(paragraph.length)));
+}
+
 export function parseDates(text: string, published: string | null): DateSpan[] {
   const reference = parseDay(published ?? PLACEHOLDER_REFERENCE);
   const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12));
-  const results = newsChrono.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+  const results = newsChrono.parse(maskParagraphsWithoutDates(text), { instant, timezone: 0 }, { forwardDate: false });
   return results.map((result) => {
     const precision = precisionOf(result);
     const { value, valueEnd } = valuesOf(result, precision, published ? reference : null);

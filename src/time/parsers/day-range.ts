@@ -7,12 +7,13 @@ const monthPattern = Object.keys(MONTHS).join('|');
  * Day ranges with one month name, day-first: "between 3 and 5 March", "3-5 March", "from 3 to 5 March".
  * chrono reads only the last day of these.
  */
+const DAY_FIRST_RANGE = new RegExp(
+  `\\b(?:between\\s+|from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|and|to)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthPattern})\\.?(?:\\s+(\\d{4}))?\\b`,
+  'i',
+);
+
 export const DayFirstRangeParser: Parser = {
-  pattern: () =>
-    new RegExp(
-      `\\b(?:between\\s+|from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|and|to)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthPattern})\\.?(?:\\s+(\\d{4}))?\\b`,
-      'i',
-    ),
+  pattern: () => DAY_FIRST_RANGE,
   extract(context, match) {
     const month = MONTHS[match[3].toLowerCase()];
     const first = Number(match[1]);
