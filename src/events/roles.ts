@@ -1,0 +1,125 @@
+/**
+ * Who acts and who is acted on, from syntax cues around a trigger: active voice puts the agent
+ * before the verb and the target after it ("Taliban fighters attacked a checkpoint"); passive voice
+ * ("were killed by", "was seized by") swaps them, the agent following "by". Actor mentions come from
+ * the entity layer (canonical names and ACLED categories) and, where it has nothing, from the actor
+ * nouns of data/events/word-classes.tsv ("government forces", "militants", "civilians").
+ */
+import type { EntitySpan } from '../model/types.js';
+import type { EventLexicons } from './lexicons.js';
+import type { Word } from './words.js';
+
+export type RoleCategory = 'state' | 'nonstate' | 'civilian' | 'protester';
+
+export interface ActorMention {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Canonical name from the actor dictionary when the entity layer resolved one. */
+  name: string;
+  category: RoleCategory | null;
+}
+
+export interface Roles {
+  agent: ActorMention | null;
+  target: ActorMention | null;
+  passive: boolean;
+}
+
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we']);
+
+function categoryOfEntity(e: EntitySpan): RoleCategory | null {
+  switch (e.actorCategory) {
+    case 'State forces':
+      return 'state';
+    case 'Rebel group':
+    case 'Political militia':
+    case 'Identity militia':
+    case 'External/Other forces':
+      return 'nonstate';
+    case 'Civilians':
+      return 'civilian';
+    case 'Protesters':
+    case 'Rioters':
+      return 'protester';
+    default:
+      return null;
+  }
+}
+
+function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
+  if (lex.inClass('NONSTATE', w.lower) || (w.text === 'IS' || w.text === 'ISIS')) return 'nonstate';
+  if (lex.inClass('STATE', w.lower)) return 'state';
+  if (lex.inClass('PROTESTER', w.lower)) return 'protester';
+  if (lex.inClass('CIVILIAN', w.lower)) return 'civilian';
+  return null;
+}
+
+/** Actor mentions of one sentence: entity spans first, then lexicon noun phrases they do not cover. */
+export function findActorMentions(
+  lex: EventLexicons,
+  words: Word[],
+  entities: EntitySpan[],
+  text: string,
+  offset: number,
+): ActorMention[] {
+  const mentions: ActorMention[] = [];
+  const covered = new Set<number>();
+  for (const e of entities) {
+    if (!(e.actorCategory || e.type === 'ORGANISATION')) continue;
+    const from = words.findIndex((w) => w.start >= e.start);
+    if (from < 0 || words[from].start >= e.end) continue;
+    let to = from;
+    while (to < words.length && words[to].end <= e.end) to++;
+    for (let i = from; i < to; i++) covered.add(i);
+    mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category: categoryOfEntity(e) });
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (covered.has(i)) continue;
+    const category = categoryOfWord(lex, words[i]);
+    if (!category) continue;
+    // Extend over the noun phrase: class words and capitalised modifiers ("Syrian government forces").
+    let from = i;
+    while (from > 0 && !covered.has(from - 1) && (categoryOfWord(lex, words[from - 1]) || /^\p{Lu}/u.test(words[from - 1].text)) && words[from - 1].end + 2 >= words[from].start) from--;
+    let to = i + 1;
+    while (to < words.length && !covered.has(to) && categoryOfWord(lex, words[to]) && words[to - 1].end + 2 >= words[to].start) to++;
+    let cat: RoleCategory | null = null;
+    for (let k = from; k < to; k++) {
+      const c = categoryOfWord(lex, words[k]);
+      // an armed word anywhere makes the phrase armed ("security force members", "opposition fighters")
+      if (c === 'nonstate') cat = 'nonstate';
+      else if (c === 'state' && cat !== 'nonstate') cat = 'state';
+      else if (!cat) cat = c;
+    }
+    const start = words[from].start;
+    const end = words[to - 1].end;
+    const phrase = text.slice(start - offset, end - offset);
+    mentions.push({ from, to, start, end, text: phrase, name: phrase, category: cat });
+    i = to - 1;
+  }
+  return mentions.sort((a, b) => a.from - b.from);
+}
+
+function isPassive(words: Word[], from: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
+    if (BE.has(words[k].lower)) return true;
+  }
+  return false;
+}
+
+/** Agent and target of the trigger spanning words [from, to). */
+export function rolesOf(words: Word[], mentions: ActorMention[], from: number, to: number): Roles {
+  const passive = isPassive(words, from);
+  const before = mentions.filter((m) => m.to <= from).reverse();
+  const after = mentions.filter((m) => m.from >= to && m.from - to <= 8);
+  const byIndex = words.findIndex((w, k) => k >= to && k - to <= 6 && w.lower === 'by');
+  if (passive) {
+    const agent = byIndex >= 0 ? (mentions.find((m) => m.from > byIndex && m.from - byIndex <= 3) ?? null) : null;
+    return { agent, target: before[0] ?? null, passive };
+  }
+  const agent = before.find((m) => !PRONOUNS.has(m.text.toLowerCase())) ?? null;
+  return { agent: agent && from - agent.to <= 12 ? agent : null, target: after[0] ?? null, passive };
+}
