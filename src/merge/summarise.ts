@@ -49,6 +49,10 @@ function pickDate(mentions: Mention[]): Pick<EventSummary, 'date' | 'dateEnd' | 
   return { date: best.date, dateEnd: best.dateEnd, datePrecision: finest };
 }
 
+function sourceName(mention: Mention): string {
+  return mention.attribution ?? mention.publisher ?? `article ${mention.articleId}`;
+}
+
 function claimsOf(mention: Mention): CountClaim[] {
   return mention.counts.map((count) => ({
     kind: count.kind,
@@ -57,7 +61,7 @@ function claimsOf(mention: Mention): CountClaim[] {
     max: count.max,
     qualifier: count.qualifier,
     text: count.text,
-    source: mention.attribution ?? mention.publisher ?? `article ${mention.articleId}`,
+    source: sourceName(mention),
     articleId: mention.articleId,
     mentionId: mention.id,
   }));
@@ -78,6 +82,8 @@ export function summariseCluster(input: Mention[]): EventSummary {
     fatalitiesMin: fatalities.length ? Math.min(...fatalities) : null,
     fatalitiesMax: fatalities.length ? Math.max(...fatalities) : null,
     claims: mentions.flatMap(claimsOf),
+    evidence: mentions[0].evidence.text,
+    sourceNames: [...new Set(mentions.map(sourceName))],
     articleIds: [...new Set(mentions.map((m) => m.articleId))],
     mentionIds: mentions.map((m) => m.id),
   };

@@ -53,6 +53,10 @@ export interface EventSummary extends EventFacts {
   fatalitiesMin: number | null;
   fatalitiesMax: number | null;
   claims: CountClaim[];
+  /** The earliest report's evidence sentence: the event in the words of its first source. */
+  evidence: string;
+  /** Who reported it: each report's attribution or publisher, once each. */
+  sourceNames: string[];
   articleIds: string[];
   mentionIds: string[];
 }

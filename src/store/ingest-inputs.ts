@@ -1,0 +1,49 @@
+/**
+ * One input file into the store: read, run the pipeline on every article, store them in one
+ * transaction. The outcome is a value: a bad file is reported and the batch goes on.
+ */
+import { readInput } from '../ingest/read.js';
+import type { ReadOptions } from '../ingest/types.js';
+import type { Pipeline } from '../pipeline.js';
+import type { Article } from '../model/types.js';
+import type { EventStore } from './types.js';
+
+export type InputOutcome =
+  | {
+      path: string;
+      ok: true;
+      stored: number;
+      unchanged: number;
+      created: number;
+      joined: number;
+      folded: number;
+      /** Skipped parts of an otherwise readable input (a malformed JSONL line). */
+      problems: string[];
+    }
+  | { path: string; ok: false; error: string };
+
+export function ingestInput(store: EventStore, pipeline: Pipeline, path: string, options: ReadOptions = {}): InputOutcome {
+  const read = readInput(path, options);
+  if (!read.ok) return { path, ok: false, error: read.error };
+  let articles: Article[];
+  try {
+    articles = read.drafts.map((draft) => pipeline.process(draft));
+  } catch (error) {
+    return { path, ok: false, error: `the pipeline failed on it: ${(error as Error).message}` };
+  }
+  try {
+    const result = store.storeArticles(articles);
+    return {
+      path,
+      ok: true,
+      stored: result.articles.filter((a) => a.status === 'stored').length,
+      unchanged: result.articles.filter((a) => a.status === 'unchanged').length,
+      created: result.created,
+      joined: result.joined,
+      folded: result.folded,
+      problems: read.problems,
+    };
+  } catch (error) {
+    return { path, ok: false, error: `could not be stored: ${(error as Error).message}` };
+  }
+}
