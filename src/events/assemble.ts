@@ -1,6 +1,154 @@
-import type { Doc, EventSpan } from '../model/types.js';
-import type { CodedSentence } from './coder.js';
+/**
+ * From coded sentences to events: one ACLED-style event per sentence the coder decided, with its
+ * actors, location, date, counts, fatalities, attribution and evidence, and a trace naming the lexicon
+ * lines behind every choice. Sentences whose counts are cumulative ("since 2011") become context
+ * records instead.
+ */
+import { createHash } from 'node:crypto';
+import type { DateSpan, Doc, EventSpan } from '../model/types.js';
+import type { CodedSentence, Decision } from './coder.js';
 import type { EventLexicons } from './lexicons.js';
-export function assembleEvents(_lex: EventLexicons, _doc: Doc, _coded: CodedSentence[]): { events: EventSpan[]; context: EventSpan[] } {
-  return { events: [], context: [] };
+import { findCounts, fatalitiesOf, type FoundCount } from './counts.js';
+import { findAttribution, type Attribution } from './attribution.js';
+import { pickLocation } from './location.js';
+import type { ActorMention } from './roles.js';
+
+const CONTEXT_WINDOW = 10;
+const PRONOUN_SUBJECT = new Set(['they', 'it', 'he', 'she', 'we']);
+/** Words naming a person within an organisation ("an SDF officer"): not part of the actor's name. */
+const ROLE_NOUNS = /\b(?:senior|top|local|military|security|official|officials|officer|officers|source|sources|spokesman|spokeswoman|spokesperson|commander|commanders|member|members|leader|leaders)\b/gi;
+
+export function eventId(articleId: string, start: number, end: number, subType: string): string {
+  return createHash('sha256').update(`${articleId}\u0000${start}\u0000${end}\u0000${subType}`).digest('hex').slice(0, 16);
+}
+
+/** ACLED time precision from the dates layer: 1 a day, 2 a week or range, 3 a month or coarser. */
+function timePrecision(d: DateSpan): 1 | 2 | 3 {
+  if (d.precision === 'day') return d.valueEnd && d.valueEnd !== d.value ? 2 : 1;
+  if (d.precision === 'week' || d.precision === 'range') return 2;
+  return 3;
+}
+
+function pickDate(doc: Doc, s: CodedSentence, trigger: { start: number; end: number }) {
+  const inSentence = doc.dates.filter((d) => d.start >= s.span.start && d.end <= s.span.end && d.value);
+  if (inSentence.length) {
+    const nearest = inSentence.reduce((a, b) => (Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b));
+    return { date: nearest.value, dateEnd: nearest.valueEnd ?? null, datePrecision: timePrecision(nearest), span: nearest };
+  }
+  // news reports what happened up to its publication: the week before it, at ACLED precision 2
+  return { date: doc.published, dateEnd: null, datePrecision: (doc.published ? 2 : 3) as 1 | 2 | 3, span: null };
+}
+
+function actorName(m: ActorMention | null): string | null {
+  return m ? m.name : null;
+}
+
+/** The organisation a source belongs to ("a senior SDF officer" -> "SDF"), when it is an armed actor. */
+function actorOfSource(s: CodedSentence, source: Attribution | null): string | null {
+  if (!source) return null;
+  const m = s.mentions.find((x) => x.start >= source.start && x.end <= source.end && (x.category === 'state' || x.category === 'nonstate'));
+  if (!m) return null;
+  if (m.name !== m.text) return m.name;
+  const name = m.text.replace(ROLE_NOUNS, ' ').replace(/^\s*(?:an?|the)\s+/i, '').replace(/\s+/g, ' ').trim();
+  return name || null;
+}
+
+function pronounSubject(s: CodedSentence, d: Decision): boolean {
+  return s.words.slice(Math.max(0, d.hit.from - 3), d.hit.from).some((w) => PRONOUN_SUBJECT.has(w.lower));
+}
+
+function nearContext(s: CodedSentence, c: FoundCount): boolean {
+  return s.contextCues.some((cue) => c.from - cue.to <= CONTEXT_WINDOW && cue.from - c.to <= CONTEXT_WINDOW);
+}
+
+function publicCounts(counts: FoundCount[]) {
+  return counts.map(({ kind, value, min, max, qualifier, text, start, end }) => ({ kind, value, min, max, qualifier, text, start, end }));
+}
+
+export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentence[]): { events: EventSpan[]; context: EventSpan[] } {
+  const events: EventSpan[] = [];
+  const context: EventSpan[] = [];
+  let previousSource: Attribution | null = null;
+  let previousActor: string | null = null;
+  for (const s of coded) {
+    const source = findAttribution(lex, s.text, s.span.start, previousSource);
+    previousSource = source;
+    const counts = findCounts(lex, s.words, s.text, s.span.start, doc.quantities);
+    const evidence = { start: s.span.start, end: s.span.end, text: s.text };
+
+    const background = counts.filter((c) => nearContext(s, c));
+    if (background.length) {
+      const cue = s.contextCues[0];
+      const { date, dateEnd, datePrecision } = pickDate(doc, s, background[0]);
+      context.push({
+        id: eventId(doc.id, evidence.start, evidence.end, 'Context'),
+        type: 'Context',
+        subType: 'Cumulative statistics',
+        date,
+        dateEnd,
+        datePrecision,
+        actor1: null,
+        actor2: null,
+        location: pickLocation(doc.text, doc.places, s.span, background[0], 'Context').location,
+        fatalities: fatalitiesOf(background),
+        counts: publicCounts(background),
+        attribution: source?.text ?? null,
+        evidence,
+        trace: { contextCue: { text: cue.text, lexicon: `${cue.file}:${cue.line}`, id: cue.id } },
+      });
+    }
+
+    const d = s.decision;
+    if (!d) continue;
+    const info = lex.taxonomy.subTypes[d.label];
+    if (!info?.type || info.unresolved) continue;
+    const eventCounts = counts.filter((c) => !background.includes(c));
+    const harm = eventCounts.some((c) => (c.kind === 'fatalities' || c.kind === 'injured') && (c.value ?? 0) > 0);
+    // a weak trigger ("killed", "wounded") is an event only when the sentence counts its victims
+    if (d.hit.entry.strength < 2 && !harm) continue;
+
+    let actor1 = actorName(d.roles.agent);
+    let actor1From = d.roles.agent ? 'syntax' : null;
+    if (!actor1 && pronounSubject(s, d) && previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
+    if (!actor1) {
+      const fromSource = actorOfSource(s, source);
+      if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];
+    }
+    const actor2 = d.roles.target && d.roles.target !== d.roles.agent ? actorName(d.roles.target) : null;
+    if (actor1) previousActor = actor1;
+
+    const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
+    const { location, how } = pickLocation(doc.text, doc.places, s.span, d.hit, d.label);
+    events.push({
+      id: eventId(doc.id, evidence.start, evidence.end, d.label),
+      type: info.type,
+      subType: d.label,
+      date,
+      dateEnd,
+      datePrecision,
+      actor1,
+      actor2,
+      location,
+      fatalities: fatalitiesOf(eventCounts),
+      counts: publicCounts(eventCounts),
+      attribution: source?.text ?? null,
+      evidence,
+      trace: {
+        trigger: { text: d.hit.text, start: d.hit.start, end: d.hit.end },
+        lexicon: { id: d.hit.entry.id, line: `${d.hit.entry.file}:${d.hit.entry.line}`, label: d.hit.entry.label },
+        refinement: d.refinement ? { id: d.refinement.id, line: `${d.refinement.file}:${d.refinement.line}`, condition: d.refinement.condition } : null,
+        voice: d.roles.passive ? 'passive' : 'active',
+        actor1: d.roles.agent ? { text: d.roles.agent.text, start: d.roles.agent.start, end: d.roles.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
+        actor2: d.roles.target ? { text: d.roles.target.text, start: d.roles.target.start, end: d.roles.target.end } : null,
+        date: dateSpan ? { text: dateSpan.text, start: dateSpan.start, end: dateSpan.end } : { from: 'publication date' },
+        location: how,
+        attribution: source ? { start: source.start, end: source.end } : null,
+        counts: eventCounts.map((c) => ({ text: c.text, kind: c.kind, rule: `${c.rule.file}:${c.rule.line}`, subset: c.subset })),
+        cancelled: s.hits
+          .filter((h) => h.cancelledBy)
+          .map((h) => ({ trigger: h.text, by: h.cancelledBy!.text, kind: h.cancelledBy!.kind, line: `${h.cancelledBy!.file}:${h.cancelledBy!.line}` })),
+      },
+    });
+  }
+  return { events, context };
 }

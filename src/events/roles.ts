@@ -30,6 +30,7 @@ export interface Roles {
 
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'some', 'many', 'at', 'in', 'on']);
 
 function categoryOfEntity(e: EntitySpan): RoleCategory | null {
   switch (e.actorCategory) {
@@ -58,6 +59,18 @@ function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
   return null;
 }
 
+/** An armed word anywhere makes a phrase armed ("security force members", "opposition fighters"). */
+function phraseCategory(lex: EventLexicons, phrase: Word[]): RoleCategory | null {
+  let cat: RoleCategory | null = null;
+  for (const w of phrase) {
+    const c = categoryOfWord(lex, w);
+    if (c === 'nonstate') cat = 'nonstate';
+    else if (c === 'state' && cat !== 'nonstate') cat = 'state';
+    else if (!cat) cat = c;
+  }
+  return cat;
+}
+
 /** Actor mentions of one sentence: entity spans first, then lexicon noun phrases they do not cover. */
 export function findActorMentions(
   lex: EventLexicons,
@@ -75,7 +88,8 @@ export function findActorMentions(
     let to = from;
     while (to < words.length && words[to].end <= e.end) to++;
     for (let i = from; i < to; i++) covered.add(i);
-    mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category: categoryOfEntity(e) });
+    const category = categoryOfEntity(e) ?? phraseCategory(lex, words.slice(from, to));
+    mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category });
   }
   for (let i = 0; i < words.length; i++) {
     if (covered.has(i)) continue;
@@ -83,17 +97,16 @@ export function findActorMentions(
     if (!category) continue;
     // Extend over the noun phrase: class words and capitalised modifiers ("Syrian government forces").
     let from = i;
-    while (from > 0 && !covered.has(from - 1) && (categoryOfWord(lex, words[from - 1]) || /^\p{Lu}/u.test(words[from - 1].text)) && words[from - 1].end + 2 >= words[from].start) from--;
+    while (
+      from > 0 &&
+      !covered.has(from - 1) &&
+      (categoryOfWord(lex, words[from - 1]) || (/^\p{Lu}/u.test(words[from - 1].text) && !DETERMINERS.has(words[from - 1].lower))) &&
+      words[from - 1].end + 1 >= words[from].start
+    )
+      from--;
     let to = i + 1;
-    while (to < words.length && !covered.has(to) && categoryOfWord(lex, words[to]) && words[to - 1].end + 2 >= words[to].start) to++;
-    let cat: RoleCategory | null = null;
-    for (let k = from; k < to; k++) {
-      const c = categoryOfWord(lex, words[k]);
-      // an armed word anywhere makes the phrase armed ("security force members", "opposition fighters")
-      if (c === 'nonstate') cat = 'nonstate';
-      else if (c === 'state' && cat !== 'nonstate') cat = 'state';
-      else if (!cat) cat = c;
-    }
+    while (to < words.length && !covered.has(to) && categoryOfWord(lex, words[to]) && words[to - 1].end + 1 >= words[to].start) to++;
+    const cat = phraseCategory(lex, words.slice(from, to));
     const start = words[from].start;
     const end = words[to - 1].end;
     const phrase = text.slice(start - offset, end - offset);
@@ -103,23 +116,32 @@ export function findActorMentions(
   return mentions.sort((a, b) => a.from - b.from);
 }
 
-function isPassive(words: Word[], from: number): boolean {
-  for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
-    if (BE.has(words[k].lower)) return true;
+const PARTICIPLE =
+  /ed$|^(?:shot|hit|held|caught|struck|taken|driven|beaten|thrown|blown|broken|stolen|withdrawn|overrun|retaken|led|set|cut|hurt|burnt|slain|seen|found|left|sent|built|fallen|torn|given)$/;
+
+/** "were killed", "was reportedly seized", "have been captured": a be-form shortly before a participle. */
+function isPassive(words: Word[], from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    if (!PARTICIPLE.test(words[p].lower)) continue;
+    for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (BE.has(words[k].lower)) return true;
   }
   return false;
 }
 
 /** Agent and target of the trigger spanning words [from, to). */
 export function rolesOf(words: Word[], mentions: ActorMention[], from: number, to: number): Roles {
-  const passive = isPassive(words, from);
+  const passive = isPassive(words, from, to);
+  // a trigger pattern may include an actor ("warplanes bombed", "400 militants were captured")
+  const inside = mentions.filter((m) => m.from >= from && m.to <= to);
   const before = mentions.filter((m) => m.to <= from).reverse();
   const after = mentions.filter((m) => m.from >= to && m.from - to <= 8);
-  const byIndex = words.findIndex((w, k) => k >= to && k - to <= 6 && w.lower === 'by');
   if (passive) {
+    const byIndex = words.findIndex((w, k) => k >= to && k - to <= 6 && w.lower === 'by');
     const agent = byIndex >= 0 ? (mentions.find((m) => m.from > byIndex && m.from - byIndex <= 3) ?? null) : null;
-    return { agent, target: before[0] ?? null, passive };
+    return { agent, target: inside[0] ?? before[0] ?? null, passive };
   }
-  const agent = before.find((m) => !PRONOUNS.has(m.text.toLowerCase())) ?? null;
-  return { agent: agent && from - agent.to <= 12 ? agent : null, target: after[0] ?? null, passive };
+  const named = before.find((m) => !PRONOUNS.has(m.text.toLowerCase()));
+  const agent = inside[0] ?? (named && from - named.to <= 12 ? named : null);
+  const target = after.find((m) => m !== agent) ?? null;
+  return { agent, target, passive };
 }

@@ -1,0 +1,60 @@
+/**
+ * Who reports an event: "according to the Syrian Observatory for Human Rights", ", an SDF source
+ * said", "A senior SDF officer said ...", ", said a military statement". Reporting verbs and lead-ins
+ * come from data/events/attribution.tsv; a pronoun source ("he said") points to the previous one.
+ */
+import type { Span } from '../model/types.js';
+import type { EventLexicons } from './lexicons.js';
+
+export interface Attribution extends Span {
+  text: string;
+}
+
+const MAX_SOURCE = 90;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Compiled {
+  leads: RegExp;
+  trailing: RegExp;
+  leading: RegExp;
+  inverted: RegExp;
+  pronouns: Set<string>;
+}
+
+let compiled: Compiled | null = null;
+
+function patterns(lex: EventLexicons): Compiled {
+  if (compiled) return compiled;
+  const verbs = [...lex.attribution.verbs].map(escape).join('|');
+  const leads = lex.attribution.leads.map(escape).join('|');
+  compiled = {
+    leads: new RegExp(`\\b(?:${leads})\\s+([^,;.:"“”]{2,${MAX_SOURCE}}?)(?=\\s*(?:[,;.:"“”]|$| on | that | who ))`, 'i'),
+    // ", an SDF source said." / ", police said on Sunday"
+    trailing: new RegExp(`,\\s*([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on|late|early|in|this|last)\\b[^,;]{0,30})?\\s*[.!]?\\s*$`, 'i'),
+    // "A senior SDF officer said 400 militants ..."
+    leading: new RegExp(`^([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on\\s+\\w+|\\w+day))?(?:\\s+that)?\\s+`, 'i'),
+    // ", said a Turkish military statement."
+    inverted: new RegExp(`,\\s*(?:${verbs})\\s+([^,;"“”]{2,${MAX_SOURCE}}?)\\s*[.!]?\\s*$`, 'i'),
+    pronouns: lex.attribution.pronouns,
+  };
+  return compiled;
+}
+
+/** The source of one sentence (text from `offset`), or null. `previous` resolves pronoun sources. */
+export function findAttribution(lex: EventLexicons, sentence: string, offset: number, previous: Attribution | null): Attribution | null {
+  const p = patterns(lex);
+  for (const re of [p.leads, p.trailing, p.inverted, p.leading]) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const source = m[1].trim();
+    // a leading "source" is only a subject when it is short and names someone (not a whole clause)
+    if (re === p.leading && (source.split(/\s+/).length > 8 || !/^(?:[A-Z]|an?\s|the\s)/.test(source))) continue;
+    if (p.pronouns.has(source.toLowerCase())) return previous;
+    const start = offset + m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
+    return { text: source, start, end: start + source.length };
+  }
+  return null;
+}

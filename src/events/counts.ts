@@ -1,0 +1,139 @@
+/**
+ * Counts in an event sentence and what they count (count-kinds.tsv): "400 militants were captured"
+ * is 400 captured, "killing 6 civilians, including 2 women" is 6 fatalities (a figure after
+ * "including" is part of another, not a separate count). Values come from the quantities layer when
+ * it covers the number, except vague words, which take ACLED's conventional values (number-words.tsv).
+ */
+import type { CountKind, EventCount, QuantitySpan } from '../model/types.js';
+import type { CountEntry, EventLexicons, LexiconRef } from './lexicons.js';
+import type { NumberReading } from './numbers.js';
+import type { Word } from './words.js';
+
+export interface FoundCount extends EventCount {
+  /** Word index range of the number. */
+  from: number;
+  to: number;
+  /** The count-kinds.tsv line that decided the kind. */
+  rule: LexiconRef;
+  /** Part of a figure already given ("including 2 women"). */
+  subset: boolean;
+}
+
+const KINDS = new Set<CountKind>(['fatalities', 'injured', 'displaced', 'arrived', 'arrested', 'captured', 'people']);
+
+interface Candidate {
+  entry: CountEntry;
+  number: NumberReading | null;
+  /** words between the number and the word that names its kind */
+  distance: number;
+  numberFirst: boolean;
+  from: number;
+  to: number;
+}
+
+export function findCounts(
+  lex: EventLexicons,
+  words: Word[],
+  text: string,
+  offset: number,
+  quantities: QuantitySpan[],
+): FoundCount[] {
+  const byNumber = new Map<number, Candidate[]>();
+  const zeros: FoundCount[] = [];
+  for (const m of lex.counts.matchAll(words)) {
+    const entry = m.pattern.payload;
+    if (!KINDS.has(entry.kind as CountKind)) continue;
+    if (entry.value !== null) {
+      zeros.push({
+        kind: entry.kind as CountKind,
+        value: entry.value,
+        min: null,
+        max: null,
+        qualifier: null,
+        start: words[m.from].start,
+        end: words[m.to - 1].end,
+        text: text.slice(words[m.from].start - offset, words[m.to - 1].end - offset),
+        from: m.from,
+        to: m.to,
+        rule: entry,
+        subset: false,
+      });
+      continue;
+    }
+    const n = m.number;
+    if (!n) continue;
+    const numberFirst = n.from === m.from;
+    const distance = numberFirst ? m.to - n.to : n.from - m.from;
+    const list = byNumber.get(n.from) ?? [];
+    list.push({ entry, number: n, distance, numberFirst, from: m.from, to: m.to });
+    byNumber.set(n.from, list);
+  }
+  const out: FoundCount[] = [...zeros];
+  const taken = new Set<number>();
+  // longest readings first, so "at least 20" wins over "20"
+  const starts = [...byNumber.keys()].sort((a, b) => {
+    const la = byNumber.get(a)![0].number!;
+    const lb = byNumber.get(b)![0].number!;
+    return lb.to - lb.from - (la.to - la.from) || a - b;
+  });
+  for (const start of starts) {
+    const candidates = byNumber.get(start)!;
+    const n = candidates[0].number!;
+    if (range(n.from, n.to).some((k) => taken.has(k))) continue;
+    // a named kind beats the generic "people"; then the nearer kind word; then number-first phrasing
+    candidates.sort(
+      (a, b) =>
+        Number(a.entry.kind === 'people') - Number(b.entry.kind === 'people') ||
+        a.distance - b.distance ||
+        Number(b.numberFirst) - Number(a.numberFirst),
+    );
+    const best = candidates[0];
+    for (const k of range(n.from, n.to)) taken.add(k);
+    out.push(toCount(best, n, words, text, offset, quantities));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function toCount(c: Candidate, n: NumberReading, words: Word[], text: string, offset: number, quantities: QuantitySpan[]): FoundCount {
+  const start = words[n.from].start;
+  // "dozens of" reads as a count with its "of"; the count's text stops before it
+  const last = words[n.to - 1].lower === 'of' && n.to - 1 > n.from ? n.to - 2 : n.to - 1;
+  const end = words[last].end;
+  let { value, min, max } = n;
+  let qualifier = n.qualifier;
+  const q = quantities.find((x) => x.start <= words[n.to - 1].start && x.end >= words[n.to - 1].end && x.value !== null);
+  if (q && !n.vague) {
+    value = q.min ?? q.value ?? value;
+    min = q.min ?? min;
+    max = q.max ?? max;
+    qualifier = q.qualifier ?? qualifier;
+  }
+  const before = words.slice(Math.max(0, n.from - 2), n.from).map((w) => w.lower);
+  return {
+    kind: c.entry.kind as CountKind,
+    value,
+    min,
+    max,
+    qualifier,
+    start,
+    end,
+    text: text.slice(start - offset, end - offset),
+    from: n.from,
+    to: n.to,
+    rule: c.entry,
+    subset: before.includes('including') || before.includes('among'),
+  };
+}
+
+/**
+ * ACLED's fatality figure: the lowest reported (a range gives its minimum), subsets ignored, an
+ * explicit "no casualties" 0, and 0 when the sentence reports none.
+ */
+export function fatalitiesOf(counts: FoundCount[]): number {
+  const figures = counts.filter((c) => c.kind === 'fatalities' && !c.subset && c.value !== null).map((c) => c.min ?? c.value!);
+  return figures.length ? Math.min(...figures) : 0;
+}
