@@ -1,4 +1,167 @@
+/**
+ * The entities stage: people, organisations (armed actors resolved to the actor dictionary), places,
+ * nationalities, weapons, platforms and money, plus the dates and quantities of earlier stages
+ * mirrored as TEMPORAL and QUANTITY. Flow: anchors (dictionary and lexicon matches) -> proper-noun
+ * runs typed by cues -> actor phrases ("Syrian government forces") -> coreference -> one sorted layer.
+ */
 import type { Stage } from '../model/stage.js';
+import type { Doc, EntitySpan, EntityType } from '../model/types.js';
+import { sortSpans } from '../model/doc.js';
+import type { ActorRecord } from './actors.js';
+import { findAnchors, type Anchor } from './anchors.js';
+import { actorPhrases } from './actor-phrases.js';
+import { classifyRun, type TypedRun } from './classify-run.js';
+import { resolveDescriptions, surnameIndex } from './coreference.js';
+import { entityLexicons, type EntityLexicons } from './lexicons.js';
+import { findMoney } from './money.js';
+import { nameKey } from './name-key.js';
+import { FREE, HELD, SOFT, findRuns } from './runs.js';
+import { buildTokenView, type TokenView } from './segments.js';
 
-// Placeholder until the entities work lands.
-export const entityStage: Stage = { name: 'entities', run() {} };
+function span(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
+  const start = view.tokens[first].start;
+  const end = view.tokens[last].end;
+  return { start, end, text: view.text.slice(start, end), type };
+}
+
+function anchorEntity(view: TokenView, anchor: Anchor): EntitySpan | null {
+  switch (anchor.kind) {
+    case 'actor':
+      return { ...span(view, anchor.first, anchor.last, 'ORGANISATION'), canonical: anchor.actor.canonical, actorCategory: anchor.actor.category };
+    case 'person':
+      return { ...span(view, anchor.first, anchor.last, 'PERSON'), canonical: anchor.person.canonical };
+    case 'country':
+    case 'capital':
+      return span(view, anchor.first, anchor.last, 'LOCATION');
+    case 'nationality':
+      // "Kurds", "Syrians": a people named as a group acts like an organisation in news.
+      return span(view, anchor.first, anchor.last, anchor.nationality.plural ? 'ORGANISATION' : 'NATIONALITY');
+    case 'weapon':
+      return span(view, anchor.first, anchor.last, 'WEAPON');
+    case 'platform':
+      return span(view, anchor.first, anchor.last, 'MILITARY_PLATFORM');
+    case 'group': {
+      const entity = span(view, anchor.first, anchor.last, 'ORGANISATION');
+      return anchor.role && anchor.role !== 'armed' ? { ...entity, actorCategory: anchor.role } : entity;
+    }
+  }
+}
+
+/** Tokens each date or money span covers are not names ("March", "Friday"). */
+function claimSpans(view: TokenView, taken: Uint8Array, spans: { start: number; end: number }[]): void {
+  if (!spans.length) return;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let s = 0;
+  for (let i = 0; i < view.tokens.length; i++) {
+    const t = view.tokens[i];
+    while (s < sorted.length && sorted[s].end <= t.start) s++;
+    if (s < sorted.length && sorted[s].start < t.end && t.start < sorted[s].end) taken[i] = HELD;
+  }
+}
+
+function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Parameters<Stage['run']>[1]): EntitySpan[] {
+  const n = view.tokens.length;
+  const taken = new Uint8Array(n);
+  claimSpans(view, taken, doc.dates);
+  const money = findMoney(view, lex);
+  for (const m of money) taken.fill(HELD, m.first, m.last + 1);
+
+  const anchors = findAnchors(view, ctx.actors, lex).filter((a) => taken[a.first] === FREE);
+  for (const a of anchors) {
+    const soft = a.kind === 'country' || a.kind === 'capital' || a.kind === 'nationality';
+    taken.fill(soft ? SOFT : HELD, a.first, a.last + 1);
+  }
+  const typed: TypedRun[] = [];
+  const untyped: { first: number; last: number }[] = [];
+  for (const run of findRuns(view, taken, lex)) {
+    const result = classifyRun(view, run, lex, ctx.gazetteer);
+    if (result) typed.push(result);
+    else untyped.push(run);
+  }
+
+  // Organisation names that swallowed a place or nationality ("Government of Iraq", "Syria Recovery
+  // Trust Fund") replace it; an organisation right after a nationality takes it in ("Syrian Arab Red
+  // Crescent") but the nationality is kept as well, nested, as annotators of re3d do.
+  const absorbed = new Set<Anchor>();
+  const nestedInOrganisation = new Set<Anchor>();
+  for (const run of typed) {
+    for (const a of anchors) {
+      if (a.first >= run.first && a.last <= run.last) {
+        absorbed.add(a);
+        if (run.type === 'ORGANISATION') nestedInOrganisation.add(a);
+      } else if (
+        run.type === 'ORGANISATION' &&
+        (a.kind === 'country' || a.kind === 'nationality') &&
+        a.last + 1 === run.first &&
+        view.segment[a.last] === view.segment[run.first]
+      ) {
+        absorbed.add(a);
+        nestedInOrganisation.add(a);
+        run.first = a.first;
+      }
+    }
+  }
+
+  const entities: EntitySpan[] = [];
+  const actorMentions = new Map<ActorRecord, number>();
+  for (const a of anchors) {
+    if (a.kind === 'actor') actorMentions.set(a.actor as ActorRecord, (actorMentions.get(a.actor as ActorRecord) ?? 0) + 1);
+    if (absorbed.has(a) && !(a.kind === 'nationality' && nestedInOrganisation.has(a))) continue;
+    const entity = anchorEntity(view, a);
+    if (entity) entities.push(entity);
+  }
+  for (const run of typed) entities.push(span(view, run.first, run.last, run.type));
+  for (const m of money) entities.push(span(view, m.first, m.last, 'MONEY'));
+
+  // Surnames: "Sharaa" after "Ahmed al-Sharaa", linked by canonical, typed PERSON whatever the cues said.
+  const people = entities.filter((e) => e.type === 'PERSON');
+  for (const person of people) person.canonical ??= person.text.replace(/[’']s$/u, '');
+  const surnames = surnameIndex(people);
+  const linked: EntitySpan[] = [];
+  for (const run of [...untyped, ...typed.filter((r) => r.first === r.last)]) {
+    const entity = span(view, run.first, run.last, 'PERSON');
+    const full = surnames.get(nameKey(entity.text));
+    if (!full || (full.start <= entity.start && entity.end <= full.end)) continue;
+    linked.push({ ...entity, canonical: full.canonical });
+  }
+  const replaced = new Set(linked.map((e) => e.start));
+  const kept = entities.filter((e) => !(replaced.has(e.start) && e.type !== 'PERSON'));
+
+  // A group noun inside an actor phrase ("troops" in "Syrian troops") is not a second organisation.
+  const phrases = actorPhrases(view, anchors, actorMentions);
+  const inPhrase = (e: EntitySpan) => e.type === 'ORGANISATION' && !e.canonical && phrases.some((p) => p.start < e.start && e.end <= p.end);
+  const combined = sortSpans([...kept.filter((e) => !inPhrase(e)), ...linked, ...phrases]);
+  const descriptions = resolveDescriptions(view, combined, lex);
+  return mergeDescriptions(combined, descriptions);
+}
+
+/** A resolved "the militants" replaces the bare group noun entity it contains. */
+function mergeDescriptions(entities: EntitySpan[], descriptions: EntitySpan[]): EntitySpan[] {
+  if (!descriptions.length) return entities;
+  const out = entities.filter(
+    (e) => !(e.type === 'ORGANISATION' && !e.canonical && descriptions.some((d) => d.start <= e.start && e.end <= d.end)),
+  );
+  return sortSpans([...out, ...descriptions]);
+}
+
+function mirrored(doc: Doc, entities: EntitySpan[]): EntitySpan[] {
+  const money = entities.filter((e) => e.type === 'MONEY');
+  const out: EntitySpan[] = [];
+  for (const d of doc.dates) out.push({ start: d.start, end: d.end, text: d.text, type: 'TEMPORAL' });
+  for (const q of doc.quantities) {
+    if (money.some((m) => m.start < q.end && q.start < m.end)) continue;
+    out.push({ start: q.start, end: q.end, text: q.text, type: 'QUANTITY' });
+  }
+  return out;
+}
+
+export const entityStage: Stage = {
+  name: 'entities',
+  run(doc, ctx) {
+    if (!doc.tokens.length) return;
+    const lex = entityLexicons();
+    const view = buildTokenView(doc);
+    const entities = recognise(doc, view, lex, ctx);
+    doc.entities = sortSpans([...entities, ...mirrored(doc, entities)]);
+  },
+};

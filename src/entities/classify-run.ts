@@ -1,0 +1,137 @@
+/**
+ * Types a proper-noun run from its own words (titles, organisation and place cue words, given names,
+ * the gazetteer) and from the words around it (a place preposition before, a reporting verb after,
+ * an apposition "X, 23," or "X, a Kurdish activist"). Returns null when nothing says what it is:
+ * a capitalised word is not an entity by itself.
+ */
+import type { Gazetteer } from '../model/resources.js';
+import type { EntityType } from '../model/types.js';
+import type { EntityLexicons } from './lexicons.js';
+import type { Run } from './runs.js';
+import type { TokenView } from './segments.js';
+
+export interface TypedRun extends Run {
+  type: EntityType;
+}
+
+const APPOSITION_REACH = 8;
+
+/** Words before the run that announce a place: "in", "outskirts of". */
+function placeBefore(view: TokenView, first: number, lex: EntityLexicons): boolean {
+  const { lower, segment } = view;
+  const one = first - 1;
+  if (one < 0 || segment[one] !== segment[first]) return false;
+  if (lex.locationPrepositions.has(lower[one])) return true;
+  const two = first - 2;
+  return two >= 0 && segment[two] === segment[first] && lex.locationPrepositions.has(`${lower[two]} ${lower[one]}`);
+}
+
+function speakerContext(view: TokenView, first: number, last: number, lex: EntityLexicons): boolean {
+  const { lower, segment } = view;
+  const before = first - 1;
+  const after = last + 1;
+  if (after < lower.length && segment[after] === segment[last] && lex.speechVerbs.has(lower[after])) return true;
+  // `, said X` and `“...,” X said` (the verb may come after a comma too: "X, 23, said").
+  return before >= 0 && segment[before] === segment[first] && lex.speechVerbs.has(lower[before]);
+}
+
+/** "X, 23," or "X, a 23-year-old student" -> person; "X, an ethnically mixed city" -> place. */
+function apposition(view: TokenView, last: number, lex: EntityLexicons): EntityType | null {
+  const { tokens, lower, segment } = view;
+  const comma = last + 1;
+  if (comma >= tokens.length || tokens[comma].text !== ',' || segment[comma] !== segment[last]) return null;
+  const next = comma + 1;
+  if (next >= tokens.length || segment[next] !== segment[last]) return null;
+  if (tokens[next].kind === 'number' && /^\d{1,2}$/.test(tokens[next].text) && (tokens[next + 1]?.text === ',' || tokens[next + 1]?.text === '.')) return 'PERSON';
+  if (!['a', 'an', 'the', 'who', 'whose', 'his', 'her'].includes(lower[next])) return null;
+  if (lower[next] === 'who' || lower[next] === 'whose') return 'PERSON';
+  for (let k = next + 1; k < tokens.length && k <= next + APPOSITION_REACH && segment[k] === segment[last]; k++) {
+    if (tokens[k].text === ',' || tokens[k].text === '.') break;
+    if (lex.titles.has(lower[k])) return 'PERSON';
+    if (lex.locationAfterFirst.has(view.keys[k])) return 'LOCATION';
+  }
+  return null;
+}
+
+/** The last title word of a run that leaves a name after it ("Foreign Secretary | Philip Hammond"). */
+function titleEnd(view: TokenView, run: Run, lex: EntityLexicons): number {
+  let end = -1;
+  for (let k = run.first; k < run.last; k++) if (lex.titles.has(view.lower[k])) end = k;
+  return end;
+}
+
+function isAcronym(text: string): boolean {
+  return /^[A-Z][A-Z0-9&]{1,6}$/.test(text.replace(/\./g, ''));
+}
+
+export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, gazetteer: Gazetteer): TypedRun | null {
+  const { tokens, lower, keys } = view;
+  const run = { ...input };
+  while (run.first <= run.last && lex.notNames.has(lower[run.first])) run.first++;
+  if (run.first > run.last) return null;
+  const t = titleEnd(view, run, lex);
+  if (t >= 0) {
+    const rest = { first: t + 1, last: run.last };
+    if (lex.orgCues.has(lower[rest.last])) return { ...rest, type: 'ORGANISATION' };
+    return { ...rest, type: 'PERSON' };
+  }
+  const size = run.last - run.first + 1;
+  const first = run.first;
+  const text = view.text.slice(tokens[first].start, tokens[run.last].end);
+  // A word capitalised only because it opens the sentence, and no name by itself.
+  if (size === 1 && view.initial[first] && tokens[first].pos !== 'PROPN' && !lex.givenNames.has(keys[first])) return null;
+  if (countryAfter(view, run, lex)) return { ...run, type: 'LOCATION' };
+  if (view.shouting[first]) return null;
+
+  const previous = first - 1;
+  if (previous >= 0 && view.segment[previous] === view.segment[first] && lex.titles.has(lower[previous])) {
+    return { ...run, type: 'PERSON' };
+  }
+  if (lex.orgCues.has(lower[run.last]) && size > 1) return { ...run, type: 'ORGANISATION' };
+  if (lex.orgLeadCues.has(lower[first]) && lower.slice(first, run.last + 1).includes('of')) return { ...run, type: 'ORGANISATION' };
+  if (size > 1 && lex.locationBefore.has(keys[first])) return { ...run, type: 'LOCATION' };
+  for (let k = first + 1; k <= run.last; k++) {
+    if (lex.locationAfter.matchAt(keys, k, run.last)?.last === run.last) return { ...run, type: 'LOCATION' };
+  }
+  const cueAfter = lex.locationAfter.matchAt(keys, run.last + 1, view.segmentEnd[run.last]);
+  if (cueAfter && !view.cap[run.last + 1]) return { ...run, last: cueAfter.last, type: 'LOCATION' };
+
+  const given = lex.givenNames.has(keys[first]) && size > 1;
+  const placeContext = placeBefore(view, first, lex);
+  const placeKnown = gazetteer.lookup(text).length > 0;
+  if (placeContext && placeKnown) return { ...run, type: 'LOCATION' };
+  if (given) return { ...run, type: 'PERSON' };
+  if (speakerContext(view, first, run.last, lex)) return { ...run, type: 'PERSON' };
+  if (size > 1 && lower[run.last + 1] === 'of' && lower[run.last + 2] === 'the' && view.cap[run.last + 3]) {
+    return { ...run, type: 'PERSON' }; // "Misty Buswell of the IRC"
+  }
+  const appositive = apposition(view, run.last, lex);
+  if (appositive) return { ...run, type: appositive };
+  if (placeKnown || placeContext) return { ...run, type: 'LOCATION' };
+  if (isAcronym(text)) return { ...run, type: 'ORGANISATION' };
+  if (size > 1 && size <= 4 && personShaped(view, run)) return { ...run, type: 'PERSON' };
+  return null;
+}
+
+/** "Misty Buswell": every word a capitalised word the tagger calls a proper noun, none a cue word. */
+function personShaped(view: TokenView, run: Run): boolean {
+  for (let k = run.first; k <= run.last; k++) {
+    const token = view.tokens[k];
+    if (!view.cap[k]) continue; // particles
+    if (token.text === token.text.toUpperCase() && token.text.length > 1) return false;
+    if (token.pos !== 'PROPN') return false;
+  }
+  return true;
+}
+
+/** "Palmyra, Syria" and datelines ("QAMISHLI, Syria:"): a name then a comma and a country is a place. */
+function countryAfter(view: TokenView, run: Run, lex: EntityLexicons): boolean {
+  const next = run.last + 1;
+  if (view.tokens[next]?.text !== ',' || view.segment[next] !== view.segment[run.last]) return false;
+  const after = next + 1;
+  if (after >= view.tokens.length || view.segment[after] !== view.segment[run.last]) return false;
+  const country = lex.countries.matchAt(view.keys, after, view.segmentEnd[after]);
+  if (!country) return false;
+  // "Syria, Iraq and Turkey" is a list of countries, not a place and its country.
+  return !lex.countries.matchAt(view.keys, run.first, run.last);
+}

@@ -1,0 +1,43 @@
+/**
+ * MONEY: a currency sign then an amount ("$5 million", "£1.1bn", "US$ 300"), or an amount then a
+ * currency word ("2 billion euros", "500 Syrian pounds", "millions of dollars").
+ */
+import type { EntityLexicons } from './lexicons.js';
+import type { TokenView } from './segments.js';
+
+const SIGNS = new Set(['$', '£', '€', '¥', '₴', '₽', 'us$', 'usd', 'eur', 'gbp']);
+const MULTIPLIERS = new Set(['thousand', 'million', 'millions', 'billion', 'billions', 'trillion', 'bn', 'm', 'k', 'mn']);
+const NUMBER = /^\d[\d,.]*(?:bn|m|k|mn)?$/i;
+
+function isAmount(view: TokenView, i: number): boolean {
+  const token = view.tokens[i];
+  return !!token && (token.kind === 'number' || NUMBER.test(token.text)) && /\d/.test(token.text);
+}
+
+/** Token ranges (first and last token index) of money expressions. */
+export function findMoney(view: TokenView, lex: EntityLexicons): { first: number; last: number }[] {
+  const { tokens, lower, segment } = view;
+  const found: { first: number; last: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let first = -1;
+    let last = -1;
+    if (SIGNS.has(lower[i]) && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
+      first = i;
+      last = i + 1;
+      while (MULTIPLIERS.has(lower[last + 1]) && segment[last + 1] === segment[i]) last++;
+    } else if (isAmount(view, i) || (lower[i] === 'millions' || lower[i] === 'billions')) {
+      let j = i;
+      while (MULTIPLIERS.has(lower[j + 1])) j++;
+      if (lower[j + 1] === 'of' && !isAmount(view, i)) j++;
+      const currency = lex.currencyWords.matchAt(view.keys, j + 1, view.segmentEnd[i]);
+      if (currency && (j > i || isAmount(view, i))) {
+        first = i;
+        last = currency.last;
+      }
+    }
+    if (first < 0) continue;
+    found.push({ first, last });
+    i = last;
+  }
+  return found;
+}

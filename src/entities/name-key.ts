@@ -1,0 +1,47 @@
+/**
+ * Matching keys for names written in several romanisations: "Al-Baghdadi", "al Baghdadi" and
+ * "Al Baghdadi" give one key, and so do "Da'esh", "Da’esh" and "Daesh", "Shabaab" and "Shabab".
+ */
+
+const APOSTROPHES = /['’‘`ʿʾ´]/g;
+const JOINERS = /[-‐‑‒–—_/]/g;
+const DOUBLED = /(\p{L})\1+/gu;
+// The Arabic article is written "al-", "Al ", "el-" or left out ("Abu Bakr Baghdadi"): keys drop it.
+const ARABIC_ARTICLE = /(?:^|\s)(?:al|el|ad|ash|as|az|ar|at)\s/g;
+
+/** Case-, diacritic-, apostrophe-, dot-, hyphen- and doubled-letter-insensitive key of a name. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(/\./g, '')
+    .replace(JOINERS, ' ')
+    .replace(DOUBLED, '$1')
+    .replace(ARABIC_ARTICLE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9.&-]*$/;
+
+/**
+ * Short all-caps names ("IS", "SDF", "U.S.") are matched case-sensitively: their lower-case forms are
+ * ordinary words ("is", "us"). Returns the key without dots, or null for a name that is not one.
+ */
+export function acronymKey(name: string): string | null {
+  if (!ACRONYM.test(name)) return null;
+  const bare = name.replace(/\./g, '');
+  const letters = bare.replace(/[^A-Z]/g, '').length;
+  return letters >= 1 && letters <= 5 ? bare : null;
+}
+
+/** Strips what news glues to a name but is not part of it: possessive "’s", a leading "the". */
+export function bareName(surface: string): string {
+  return surface
+    .replace(/[’']s$/u, '')
+    .replace(/[’']$/u, '')
+    .replace(/^the\s+/i, '')
+    .trim();
+}
