@@ -1,4 +1,23 @@
+/**
+ * The places stage: fills doc.places with the toponyms of the text resolved to the gazetteer. Runs
+ * after the entity stage: no place is tagged inside a PERSON or ORGANISATION entity, and LOCATION
+ * entities are looked up as candidates. The dateline and title are context (they are not in the text).
+ */
+import { sortSpans } from '../model/doc.js';
 import type { Stage } from '../model/stage.js';
+import { asPlaceMatcher } from './gazetteer-index.js';
+import { geoparse, PIPELINE_GEOPARSE, toPlaceSpan } from './geoparse.js';
 
-// Placeholder until the geoparser lands.
-export const placeStage: Stage = { name: 'places', run() {} };
+export const placeStage: Stage = {
+  name: 'places',
+  run(doc, ctx) {
+    const excluded = doc.entities.filter((e) => e.type === 'PERSON' || e.type === 'ORGANISATION');
+    const locations = doc.entities.filter((e) => e.type === 'LOCATION');
+    const resolved = geoparse(
+      { text: doc.text, title: doc.title, dateline: doc.dateline, excluded, locations },
+      asPlaceMatcher(ctx.gazetteer),
+      PIPELINE_GEOPARSE,
+    );
+    doc.places = sortSpans(resolved.map(toPlaceSpan));
+  },
+};

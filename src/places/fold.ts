@@ -1,0 +1,90 @@
+/**
+ * Name keys for transliteration-aware matching. Place names reach English news through many
+ * romanisations ("Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"), so the gazetteer indexes every name
+ * under up to three keys of rising looseness, and a lookup tries them in that order:
+ *   strictKey     diacritics, case and punctuation folded:     "Deir ez-Zor" -> "deir ez zor"
+ *   articleKey    the Arabic article dropped as well:            -> "deir zor"
+ *   skeletonKey   romanisation variants collapsed (vowels, q/k, kh/h, doubled letters): -> "drzr"
+ * The skeleton is only indexed for places in countries whose names are commonly romanised from
+ * Arabic or Persian script (see data/gazetteer/transliterated-countries.txt), because it would make
+ * English names collide ("Hama"/"Home").
+ */
+
+/** Letters NFKD does not decompose into a base letter plus marks. */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd',
+  ð: 'd', þ: 'th', ħ: 'h', ı: 'i', ŀ: 'l',
+};
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
+// Ayn/hamza marks and apostrophes vanish ("Ma'arat", "‘Ayn") rather than splitting a word.
+const APOSTROPHES_RE = /['’‘`ʿʾʼ´]/g;
+const COMBINING_RE = /[\u0300-\u036f]/g;
+const NON_ALNUM_RE = /[^a-z0-9]+/g;
+
+/** The Arabic definite article in its assimilated romanisations (al-, el-, ar-, as-, ash-, ...). */
+const ARABIC_ARTICLES = new Set([
+  'al', 'el', 'ul', 'il', 'ar', 'er', 'as', 'es', 'ash', 'esh', 'ad', 'ed', 'az', 'ez', 'at', 'et',
+  'an', 'en', 'ath', 'adh', 'ag', 'ak', 'ad', 'ah', 'aj',
+]);
+// "as-Suwayda", "ad-Dana": an article glued to the next word by a hyphen is unambiguous, but the bare
+// tokens "as", "an", "at", "en" are English or French words, so they count as articles only when
+// they came hyphenated or are "al"/"el".
+const ALWAYS_ARTICLES = new Set(['al', 'el']);
+
+/** Diacritics, case, apostrophes and punctuation folded; words separated by single spaces. */
+export function strictKey(name: string): string {
+  return name
+    .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
+    .normalize('NFKD')
+    .replace(COMBINING_RE, '')
+    .replace(APOSTROPHES_RE, '')
+    .toLowerCase()
+    .replace(NON_ALNUM_RE, ' ')
+    .trim();
+}
+
+/**
+ * strictKey without Arabic articles: "Al-Hol" -> "hol", "Deir ez-Zor" -> "deir zor". A name that is
+ * nothing but an article and one word keeps its word; a lone article is kept as it is.
+ */
+export function articleKey(name: string): string {
+  const hyphenated = new Set<string>();
+  for (const m of name.matchAll(/(?:^|[\s(])([A-Za-z]{1,3})[-‐‑](?=\p{L})/gu)) hyphenated.add(m[1]!.toLowerCase());
+  const words = strictKey(name).split(' ');
+  if (words.length < 2) return words.join(' ');
+  const kept = words.filter(
+    (w, i) => i === words.length - 1 || !ARABIC_ARTICLES.has(w) || !(ALWAYS_ARTICLES.has(w) || hyphenated.has(w)),
+  );
+  return kept.join(' ');
+}
+
+/** True when the name starts with or contains an Arabic article ("Al-Hol", "Deir ez-Zor"). */
+export function hasArabicArticle(name: string): boolean {
+  return articleKey(name) !== strictKey(name);
+}
+
+const DIGRAPHS: Array<[RegExp, string]> = [
+  [/kh/g, 'h'], [/gh/g, 'g'], [/dh/g, 'd'], [/th/g, 't'], [/sh/g, 's'], [/ch/g, 's'], [/ph/g, 'f'],
+  [/dj/g, 'j'], [/q/g, 'k'], [/ck/g, 'k'], [/c/g, 'k'], [/x/g, 'ks'],
+];
+
+/**
+ * Consonant skeleton of an article-free key: romanisations of one Arabic name differ mostly in vowels,
+ * semivowels and a few consonant spellings, which this collapses ("Suwayda" = "Sweida" = "sd").
+ * A word-initial vowel becomes "a" so "Ain"/"Ayn"/"Ein" agree.
+ */
+export function skeletonKey(name: string): string {
+  let out = '';
+  const words = strictKey(name).split(' ');
+  // Looser than articleKey: only ever indexed for Arabic-script countries, so "az" in "Dayr az Zawr"
+  // is an article even without its hyphen.
+  for (let [i, word] of words.entries()) {
+    if (!word || (i < words.length - 1 && ARABIC_ARTICLES.has(word))) continue;
+    for (const [re, to] of DIGRAPHS) word = word.replace(re, to);
+    const initialVowel = /^[aeiouy]/.test(word);
+    let body = word.replace(/h$/, '').replace(/[aeiouyw]/g, '');
+    body = body.replace(/(.)\1+/g, '$1');
+    out += (initialVowel ? 'a' : '') + body;
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The compiled gazetteer is cached on disk so a process loads it in a fraction of a second instead of
+ * re-reading and re-folding 200,000 GeoNames rows. The cache file name carries a fingerprint of every
+ * input (package versions, data files, imported files, the code that folds names), so any change
+ * rebuilds it at the next first use and a clean checkout needs no build step.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../model/data-files.js';
+import type { EntryColumns, IndexTables, NameTable } from './gazetteer-index.js';
+import { sitrepHome } from './user-data.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Code whose change alters the index: its content is part of the fingerprint. */
+const BUILD_CODE = ['fold.ts', 'gazetteer-build.ts', 'place-record.ts', 'sources/bundled.ts', 'sources/geonames-format.ts', 'sources/supplement.ts'];
+
+export function fingerprint(packages: Record<string, string>, inputFiles: string[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(packages));
+  for (const file of inputFiles) {
+    if (!existsSync(file)) {
+      hash.update(`${file}:absent`);
+      continue;
+    }
+    const st = statSync(file);
+    hash.update(`${file}:${st.size}:${st.mtimeMs}`);
+  }
+  for (const rel of BUILD_CODE) {
+    for (const ext of ['', '.js']) {
+      const file = join(here, ext ? rel.replace(/\.ts$/, '.js') : rel);
+      if (existsSync(file)) hash.update(readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function cacheDirs(): string[] {
+  return [join(packageRoot, '.cache', 'gazetteer'), join(sitrepHome(), 'cache', 'gazetteer')];
+}
+
+// Name tables are stored as text, "key<TAB>postings" a line with postings in base 36: parsing that is
+// several times faster than JSON arrays of arrays.
+function encodeTable(table: NameTable): string {
+  const lines: string[] = [];
+  for (const [key, postings] of table) lines.push(`${key}\t${postings.map((p) => p.toString(36)).join(',')}`);
+  return lines.join('\n');
+}
+
+function decodeTable(text: string): NameTable {
+  const table: NameTable = new Map();
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const tab = text.indexOf('\t', pos);
+    const key = text.slice(pos, tab);
+    const raw = text.slice(tab + 1, nl);
+    const postings: number[] = [];
+    let start = 0;
+    for (let i = 0; i <= raw.length; i++) {
+      if (i === raw.length || raw.charCodeAt(i) === 44) {
+        postings.push(parseInt(raw.slice(start, i), 36));
+        start = i + 1;
+      }
+    }
+    table.set(key, postings);
+    pos = nl + 1;
+  }
+  return table;
+}
+
+const SEP = '\n\u0000\n';
+
+export function readCachedTables(print: string): IndexTables | undefined {
+  for (const dir of cacheDirs()) {
+    const file = join(dir, `index-${print}.txt`);
+    if (!existsSync(file)) continue;
+    try {
+      const [columns, strict, article, skeleton] = readFileSync(file, 'utf8').split(SEP);
+      return {
+        columns: JSON.parse(columns!) as EntryColumns,
+        strict: decodeTable(strict!),
+        article: decodeTable(article!),
+        skeleton: decodeTable(skeleton!),
+      };
+    } catch {
+      // A truncated or foreign file: rebuild rather than fail.
+    }
+  }
+  return undefined;
+}
+
+/** Writes the cache to the first writable folder and removes stale versions; failure only costs speed. */
+export function writeCachedTables(print: string, tables: IndexTables): void {
+  const body = [JSON.stringify(tables.columns), encodeTable(tables.strict), encodeTable(tables.article), encodeTable(tables.skeleton)].join(SEP);
+  for (const dir of cacheDirs()) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `index-${print}.txt`);
+      // Write then rename, so a concurrent process never reads half a file.
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, body);
+      renameSync(tmp, file);
+      for (const old of readdirSync(dir)) {
+        if (old.startsWith('index-') && old !== `index-${print}.txt` && !old.endsWith('.tmp')) unlinkSync(join(dir, old));
+      }
+      return;
+    } catch {
+      continue;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The geoparser's word lists, read once per process from data/gazetteer/ (each file says its source
+ * and how to extend it) and compiled into sets and regexes.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { dataPath, readLexiconLines } from '../model/data-files.js';
+import { readStateAbbreviations } from './gazetteer.js';
+
+export interface PlaceLexicons {
+  /** Lowercased words never read as a place on their own. */
+  nonPlaceWords: Set<string>;
+  /** Lowercased head nouns of organisation and facility names. */
+  organisationWords: Set<string>;
+  /** Matches a "before" cue ending right where a name starts ("the village of "); group 1 = kind. */
+  beforeCue: RegExp;
+  /** Matches an "after" cue starting right after a name (" province"); kind by lookup of the phrase. */
+  afterCue: RegExp;
+  afterKind: Map<string, 'exact' | 'region'>;
+  beforeKind: Map<string, 'exact' | 'near'>;
+  /** US state abbreviations with their states; `dotted` need no preceding town ("W.Va.", "D.C."). */
+  abbreviations: RegExp;
+  abbreviationState: Map<string, string>;
+}
+
+let cached: PlaceLexicons | undefined;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+export function placeLexicons(): PlaceLexicons {
+  if (cached) return cached;
+  const cues = parse(readFileSync(dataPath('data/gazetteer/place-cues.yaml'), 'utf8')) as {
+    before: Record<'exact' | 'near', string[]>;
+    after: Record<'exact' | 'region', string[]>;
+  };
+  const beforeKind = new Map<string, 'exact' | 'near'>();
+  for (const kind of ['exact', 'near'] as const) for (const p of cues.before[kind]) beforeKind.set(p.toLowerCase(), kind);
+  const afterKind = new Map<string, 'exact' | 'region'>();
+  for (const kind of ['exact', 'region'] as const) for (const p of cues.after[kind]) afterKind.set(p.toLowerCase(), kind);
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const abbreviations = readStateAbbreviations();
+  cached = {
+    nonPlaceWords: new Set(readLexiconLines('data/gazetteer/non-place-words.txt').map((w) => w.toLowerCase())),
+    organisationWords: new Set(readLexiconLines('data/gazetteer/organisation-words.txt').map((w) => w.toLowerCase())),
+    beforeCue: new RegExp(`(?:^|[^\\p{L}])(${[...beforeKind.keys()].sort(byLength).map(escape).join('|')})\\s+(?:the\\s+)?$`, 'iu'),
+    beforeKind,
+    afterCue: new RegExp(`^\\s+(${[...afterKind.keys()].sort(byLength).map(escape).join('|')})(?![\\p{L}])`, 'iu'),
+    afterKind,
+    abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
+    abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
+  };
+  return cached;
+}

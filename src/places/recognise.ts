@@ -1,0 +1,239 @@
+/**
+ * Toponym recognition: finds the names in a text that the gazetteer knows and that are used as places.
+ * Demonyms ("Syrian") and names inside organisation names are returned too, flagged: they steer
+ * resolution even where a corpus or the pipeline does not count them as places.
+ * Only capitalised words are looked up (so "on" or "the" never become towns), inside runs of
+ * capitalised words; a name inside a longer proper name ("Syrian Observatory for Human Rights",
+ * "Misty Buswell") is not a place of its own. Cues around a name ("the village of X", "X province",
+ * "near X") let through names that would otherwise be doubted and say how exact the reference is.
+ */
+import type { Span } from '../model/types.js';
+import type { NameMatch, PlaceMatcher } from './gazetteer-index.js';
+import { placeLexicons } from './lexicons.js';
+
+export type CueKind = 'exact' | 'near' | 'region';
+
+export interface ToponymCandidate extends Span {
+  text: string;
+  matches: NameMatch[];
+  /** Words around the name that mark it as a place, if any. */
+  cue: CueKind | null;
+  /** Every match is a demonym ("Syrian"): a place only for corpora that annotate adjectives. */
+  demonym: boolean;
+  /** Part of an organisation or facility name ("Rapides Parish" in "Rapides Parish Fire District"). */
+  embedded: boolean;
+  /** A US state abbreviation after a town ("Charleston, W.Va."): the state it names. */
+  state?: string;
+}
+
+
+interface Token extends Span {
+  text: string;
+  capitalised: boolean;
+  allCaps: boolean;
+}
+
+// Words joined by apostrophes and hyphens stay one token ("Ma'arat", "ez-Zor", "Al-Hol"); dotted
+// initials ("U.S.") are one token.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+const POSSESSIVE_RE = /['’]s$/u;
+/** Lowercase words that may sit inside a multi-word place name ("Bosnia and Herzegovina"). */
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'ez', 'es', 'ad', 'as', 'ash', 'an', 'ar', 'bin', 'ibn', 'upon', 'on', 'y', 'and', 'the', 'am', 'im', 'sur', 'en']);
+/** Capitalised words that qualify a place without making a new name ("Northern Syria"). */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'downtown', 'rural']);
+/** Generic words after a name that belong to the place ("Raqqa Province", "Hasakah City"). */
+const GENERIC_SUFFIXES = new Set(['province', 'governorate', 'region', 'district', 'county', 'city', 'camp', 'valley', 'river', 'desert', 'countryside', 'state', 'oblast', 'municipality', 'township', 'village', 'town', 'area', 'parish', 'borough']);
+const MAX_NAME_TOKENS = 6;
+const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From', 'After', 'Over', 'As', 'By', 'Into', 'Amid', 'Against', 'Is', 'Are', 'Be', 'A', 'An']);
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    let t = m[0];
+    const start = m.index!;
+    if (POSSESSIVE_RE.test(t)) t = t.slice(0, -2);
+    // "Britain-based", "US-backed": the modifier is not part of the name.
+    const modifier = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u.exec(t);
+    if (modifier && !/^(?:al|el|ad|as|ash|ar|az|at|an)[-‐]/iu.test(t)) t = modifier[1]!;
+    const first = t.charAt(0);
+    const isUpper = first !== first.toLowerCase();
+    // "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name starts a name.
+    const articleLed = /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u.test(t);
+    const letters = t.replace(/[^\p{L}]/gu, '');
+    tokens.push({
+      start,
+      end: start + t.length,
+      text: t,
+      capitalised: isUpper || articleLed,
+      allCaps: letters.length > 1 && letters === letters.toUpperCase(),
+    });
+  }
+  return tokens;
+}
+
+/** Two tokens belong to one run when only spaces (no comma, period or line break) separate them. */
+function joined(text: string, a: Token, b: Token): boolean {
+  const between = text.slice(a.end, b.start);
+  return /^[ \t]+$/.test(between);
+}
+
+/** Lines written all in capitals (subheads, shouted headlines): their words are not names. */
+function allCapsLineRanges(text: string): Span[] {
+  const ranges: Span[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    if (letters.length >= 8 && letters === letters.toUpperCase()) ranges.push({ start: pos, end: pos + line.length });
+    pos += line.length + 1;
+  }
+  return ranges;
+}
+
+function inside(ranges: Span[], at: number): boolean {
+  return ranges.some((r) => at >= r.start && at < r.end);
+}
+
+export function recogniseToponyms(
+  text: string,
+  gazetteer: PlaceMatcher,
+  excluded: Span[] = [],
+): ToponymCandidate[] {
+  const lex = placeLexicons();
+  const tokens = tokenise(text);
+  const capsLines = allCapsLineRanges(text);
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!t.capitalised) lowerWords.add(t.text.toLowerCase());
+  const out: ToponymCandidate[] = [];
+  const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
+
+  // State abbreviations first: "Charleston, W.Va." (dotted ones stand alone too).
+  const abbreviationSpans: Span[] = [];
+  for (const m of text.matchAll(lex.abbreviations)) {
+    const start = m.index!;
+    const surface = m[1]!;
+    const dotted = /\.\s?\p{L}/u.test(surface);
+    const afterTown = /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, start - 40), start));
+    if (!dotted && !afterTown) continue;
+    const state = lex.abbreviationState.get(surface.replace(/\s+/g, ''));
+    const matches = gazetteer.match(surface).filter((x) => x.entry.featureCode === 'ADM1' && x.entry.countryCode === 'US');
+    if (!state || !matches.length) continue;
+    abbreviationSpans.push({ start, end: start + surface.length });
+    out.push({ start, end: start + surface.length, text: surface, matches, cue: null, demonym: false, embedded: false, state });
+  }
+
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i]!;
+    if (!tok.capitalised || inside(abbreviationSpans, tok.start)) {
+      i++;
+      continue;
+    }
+    // The run: capitalised tokens joined by spaces, connectors allowed between capitalised tokens.
+    const run: number[] = [i];
+    let j = i + 1;
+    while (j < tokens.length && joined(text, tokens[j - 1]!, tokens[j]!)) {
+      const t = tokens[j]!;
+      if (t.capitalised) run.push(j);
+      else if (CONNECTORS.has(t.text.toLowerCase()) && tokens[j + 1]?.capitalised && joined(text, t, tokens[j + 1]!)) run.push(j);
+      else break;
+      j++;
+    }
+    out.push(...namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines));
+    i = run[run.length - 1]! + 1;
+  }
+  return out.filter((c) => !covered(c.start, c.end)).sort((a, b) => a.start - b.start);
+}
+
+function namesInRun(
+  text: string,
+  tokens: Token[],
+  run: number[],
+  gazetteer: PlaceMatcher,
+  lex: ReturnType<typeof placeLexicons>,
+  lowerWords: Set<string>,
+  capsLines: Span[],
+): ToponymCandidate[] {
+  const found: Array<{ from: number; to: number; matches: NameMatch[] }> = [];
+  const coveredIdx = new Set<number>();
+  let k = 0;
+  while (k < run.length) {
+    let hit: { from: number; to: number; matches: NameMatch[] } | null = null;
+    for (let len = Math.min(MAX_NAME_TOKENS, run.length - k); len >= 1; len--) {
+      const first = tokens[run[k]!]!;
+      const last = tokens[run[k + len - 1]!]!;
+      if (!first.capitalised || !last.capitalised) continue;
+      const phrase = text.slice(first.start, last.end);
+      if (!gazetteer.has(phrase) && !(len === 1 && gazetteer.match(phrase).length)) continue;
+      const matches = gazetteer.match(phrase);
+      if (matches.length) {
+        hit = { from: k, to: k + len - 1, matches };
+        break;
+      }
+    }
+    if (hit) {
+      found.push(hit);
+      for (let x = hit.from; x <= hit.to; x++) coveredIdx.add(x);
+      k = hit.to + 1;
+    } else k++;
+  }
+  if (!found.length) return [];
+
+  // What else is in the run decides whether the names in it are places or parts of another name.
+  let organisation = false;
+  let otherName = false;
+  // A headline in Title Case capitalises everything: other capitals then say nothing.
+  const titleCase = run.some((idx, pos) => pos > 0 && TITLE_CASE_WORDS.has(tokens[idx]!.text));
+  run.forEach((idx, pos) => {
+    if (coveredIdx.has(pos)) return;
+    const t = tokens[idx]!;
+    const lower = t.text.toLowerCase();
+    if (!t.capitalised || CONNECTORS.has(lower)) return;
+    if (lex.organisationWords.has(lower)) organisation = true;
+    else if (DIRECTIONS.has(lower) || GENERIC_SUFFIXES.has(lower)) return;
+    else if (pos === 0 && lex.nonPlaceWords.has(lower)) return;
+    else otherName = true;
+  });
+
+  const out: ToponymCandidate[] = [];
+  for (const f of found) {
+    const first = tokens[run[f.from]!]!;
+    let last = tokens[run[f.to]!]!;
+    const surface = text.slice(first.start, last.end);
+    const lower = surface.toLowerCase();
+    const single = f.from === f.to;
+    const inCapsLine = inside(capsLines, first.start);
+    // Generic word after the name joins the span ("Raqqa province" stays two words of one place).
+    const nextTok = tokens[run[f.to]! + 1];
+    let suffixCue: CueKind | null = null;
+    if (nextTok && joined(text, last, nextTok) && GENERIC_SUFFIXES.has(nextTok.text.toLowerCase())) {
+      const kind = lex.afterKind.get(nextTok.text.toLowerCase());
+      suffixCue = kind ?? 'region';
+      if (nextTok.capitalised) last = nextTok;
+    }
+    const end = last.end;
+    const before = text.slice(Math.max(0, first.start - 40), first.start);
+    const after = text.slice(end, end + 30);
+    const beforeMatch = lex.beforeCue.exec(before);
+    const afterMatch = lex.afterCue.exec(after);
+    const cue: CueKind | null =
+      suffixCue ??
+      (afterMatch ? lex.afterKind.get(afterMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null) ??
+      (beforeMatch ? lex.beforeKind.get(beforeMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null);
+    const demonym = f.matches.every((m) => m.demonym);
+    // Shouted lines: only a dateline-shaped "BAGHOUZ, Syria" or a short code ("US", "UK") counts.
+    if (first.allCaps) {
+      const datelineShaped = /^,\s*\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4));
+      const code = surface.replace(/[^\p{L}]/gu, '').length <= 4 && f.matches.some((m) => /^(PCLI|ADM1)$/.test(m.entry.featureCode ?? ''));
+      if (!(datelineShaped || (code && !inCapsLine))) continue;
+    } else if (inCapsLine) continue;
+    if (single && lex.nonPlaceWords.has(lower)) continue;
+    // A sentence-initial word the same text also writes in lowercase is an ordinary word ("Reading").
+    const sentenceStart = /(^|[.!?:"“”‘’]\s*|\n\s*)$/.test(text.slice(Math.max(0, first.start - 3), first.start));
+    if (single && sentenceStart && lowerWords.has(lower) && !cue) continue;
+    const hyphenModifier = /^[-‐]\p{Ll}/u.test(text.slice(end, end + 2));
+    const embedded = organisation || hyphenModifier;
+    if (otherName && !titleCase && !f.matches.some((m) => m.entry.featureClass === 'A' && /^(PCLI|ADM1)$/.test(m.entry.featureCode ?? '') && m.primary)) continue;
+    out.push({ start: first.start, end, text: text.slice(first.start, end), matches: f.matches, cue, demonym, embedded });
+  }
+  return out;
+}

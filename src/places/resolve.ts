@@ -1,0 +1,176 @@
+/**
+ * Toponym resolution: picks, for every recognised name, the gazetteer entry the document means. Each
+ * entry is scored by what it is (a country or admin1 region before a hamlet, population), how the name
+ * reached it (own name before alternate, exact before transliteration skeleton) and the document's
+ * context: countries it names (also through the dateline, the title and demonyms), "Town, State"
+ * pairs, and nearness to the other places of the story (a "Homs" near "Hama" is the Syrian one).
+ * One sense per discourse: every mention of a name in a document gets the same place.
+ */
+import type { IndexedEntry, NameMatch } from './gazetteer-index.js';
+import { articleKey, hasArabicArticle } from './fold.js';
+import type { ToponymCandidate } from './recognise.js';
+
+export interface ResolvedToponym {
+  candidate: ToponymCandidate;
+  entry: IndexedEntry;
+  score: number;
+}
+
+export interface ResolutionContext {
+  /** Names that steer resolution but are not output (dateline, title, demonyms): with a weight. */
+  evidence: Array<{ candidate: ToponymCandidate; weight: number }>;
+  /** Minimum score for a name to be kept as a place. */
+  threshold: number;
+}
+
+const AREA_CODES = /^(PCLI|PCLS|PCLD|PCLIX|PCLF|TERR|CONT|ADM1|RGN)$/;
+
+export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const dLat = (bLat - aLat) * r;
+  const dLon = (bLon - aLon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** What an entry is worth before any context: the kind of place and its size. */
+function prior(m: NameMatch, surface: string): number {
+  const e = m.entry;
+  const pop = Math.log10(e.population + 1) * 0.8;
+  const code = e.featureCode ?? '';
+  let s: number;
+  if (/^PCL/.test(code) || code === 'TERR') s = 9;
+  else if (code === 'CONT') s = 8.5;
+  else if (code === 'ADM1') s = 7;
+  else if (code === 'PPLC') s = 4.5 + pop;
+  else if (code === 'ADM2') s = m.primary ? 5 : 1;
+  else if (e.featureClass === 'P') s = (code === 'PPLA' ? 1.5 : code === 'PPLA2' ? 0.7 : 0) + pop;
+  else if (e.featureClass === 'L' || e.featureClass === 'H' || e.featureClass === 'T') s = e.source === 'supplement' ? 6 : 2;
+  else s = 1 + pop;
+  if (e.source === 'supplement') s += 0.5;
+  // How the name reached the entry.
+  if (m.level === 'article') s -= hasArabicArticle(surface) && e.featureClass !== 'A' ? 0.3 : 1;
+  else if (m.level === 'skeleton') s -= 3;
+  if (!m.primary) s -= e.population < 1000 && e.featureClass === 'P' ? 1.5 : 0.3;
+  if (m.demonym) s += 1;
+  return s;
+}
+
+interface Evidence {
+  countries: Map<string, number>;
+  admin1: Map<string, number>;
+  total: number;
+}
+
+function addVote(map: Map<string, number>, key: string, w: number): void {
+  map.set(key, (map.get(key) ?? 0) + w);
+}
+
+/** Countries and regions the document names unambiguously enough to steer the others. */
+function gatherEvidence(candidates: ToponymCandidate[], extra: ResolutionContext['evidence']): Evidence {
+  const ev: Evidence = { countries: new Map(), admin1: new Map(), total: 0 };
+  const vote = (c: ToponymCandidate, w: number) => {
+    const areas = c.matches.filter((m) => AREA_CODES.test(m.entry.featureCode ?? '') && m.level === 'strict');
+    const countries = areas.filter((m) => /^PCL|TERR/.test(m.entry.featureCode ?? ''));
+    if (countries.length === 1) {
+      addVote(ev.countries, countries[0]!.entry.countryCode, 2 * w);
+      ev.total += 2 * w;
+      return;
+    }
+    const admin1 = areas.filter((m) => m.entry.featureCode === 'ADM1' && m.primary);
+    if (admin1.length === 1 || c.state) {
+      const e = admin1[0]?.entry ?? c.matches[0]!.entry;
+      addVote(ev.countries, e.countryCode, w);
+      addVote(ev.admin1, `${e.countryCode}:${e.admin1 ?? e.name}`, w);
+      ev.total += w;
+    }
+  };
+  for (const c of candidates) vote(c, 1);
+  for (const x of extra) vote(x.candidate, x.weight);
+  return ev;
+}
+
+function contextScore(e: IndexedEntry, ev: Evidence, anchors: IndexedEntry[], self: string): number {
+  let s = 0;
+  const cv = ev.countries.get(e.countryCode) ?? 0;
+  if (cv > 0) s += 1.5 + 3 * (cv / Math.max(ev.total, 1));
+  if (e.admin1 && (ev.admin1.get(`${e.countryCode}:${e.admin1}`) ?? 0) > 0) s += 2.5;
+  if (!AREA_CODES.test(e.featureCode ?? '') && anchors.length) {
+    let best = Infinity;
+    for (const a of anchors) {
+      if (articleKey(a.name) === self || a === e) continue;
+      best = Math.min(best, distanceKm(e.lat, e.lon, a.lat, a.lon));
+    }
+    if (best < 30) s += 3;
+    else if (best < 100) s += 2.5;
+    else if (best < 300) s += 1.5;
+    else if (best < 800) s += 0.5;
+  }
+  return s;
+}
+
+/** "Charleston, W.Va.", "Homs, Syria": the container right after a comma. */
+function containerBonus(c: ToponymCandidate, next: ToponymCandidate | undefined, text: string, e: IndexedEntry): number {
+  if (!next || !/^,\s*$/.test(text.slice(c.end, next.start))) return 0;
+  for (const m of next.matches) {
+    const n = m.entry;
+    if (/^PCL/.test(n.featureCode ?? '') && n.countryCode === e.countryCode && n !== e) return 8;
+    if (n.featureCode === 'ADM1' && n.countryCode === e.countryCode && (n.admin1 ?? n.name) === e.admin1 && n !== e) return 8;
+  }
+  return 0;
+}
+
+export function resolveToponyms(text: string, candidates: ToponymCandidate[], ctx: ResolutionContext): ResolvedToponym[] {
+  const ev = gatherEvidence(candidates, ctx.evidence);
+  // Group mentions by name: one sense per discourse.
+  const groups = new Map<string, ToponymCandidate[]>();
+  for (const c of candidates) {
+    const key = articleKey(c.text);
+    const list = groups.get(key) ?? [];
+    list.push(c);
+    groups.set(key, list);
+  }
+  const score = (key: string, mentions: ToponymCandidate[], anchors: IndexedEntry[]) => {
+    const totals = new Map<number, { entry: IndexedEntry; score: number }>();
+    for (const [i, c] of mentions.entries()) {
+      const next = candidates[candidates.indexOf(c) + 1];
+      for (const m of c.matches) {
+        let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
+        if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
+        if (c.state && m.entry.featureCode === 'ADM1') s += 5;
+        const t = totals.get(m.entry.index);
+        // The best-supported mention speaks for the group; later mentions only add a little.
+        if (!t) totals.set(m.entry.index, { entry: m.entry, score: s });
+        else t.score = Math.max(t.score, s) + (i > 0 ? 0.01 : 0);
+      }
+    }
+    let best: { entry: IndexedEntry; score: number } | undefined;
+    let second = -Infinity;
+    for (const t of totals.values()) {
+      if (!best || t.score > best.score) {
+        if (best) second = Math.max(second, best.score);
+        best = t;
+      } else second = Math.max(second, t.score);
+    }
+    return best ? { ...best, margin: best.score - second } : undefined;
+  };
+
+  // Pass 1 without nearness; confident point-like winners (and the dateline's place) become anchors.
+  const anchors: IndexedEntry[] = [];
+  for (const { candidate: c, weight } of ctx.evidence) {
+    if (weight < 2) continue;
+    const top = c.matches.find((m) => m.entry.featureClass === 'P' || m.entry.featureClass === 'S');
+    if (top && !c.matches.some((m) => AREA_CODES.test(m.entry.featureCode ?? '') && m.primary)) anchors.push(top.entry);
+  }
+  for (const [key, mentions] of groups) {
+    const r = score(key, mentions, []);
+    if (r && r.margin > 2 && !AREA_CODES.test(r.entry.featureCode ?? '')) anchors.push(r.entry);
+  }
+  const out: ResolvedToponym[] = [];
+  for (const [key, mentions] of groups) {
+    const r = score(key, mentions, anchors);
+    if (!r || r.score < ctx.threshold) continue;
+    for (const c of mentions) out.push({ candidate: c, entry: r.entry, score: r.score });
+  }
+  return out.sort((a, b) => a.candidate.start - b.candidate.start);
+}
