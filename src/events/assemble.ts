@@ -53,6 +53,22 @@ function actorOfSource(s: CodedSentence, source: Attribution | null): string | n
   return name || null;
 }
 
+const MOVEMENT = new Set(['Displacement', 'Arrival']);
+
+/**
+ * Roles as events report them: the speaker of "X said" is a source, not an actor, and the civilians
+ * who flee or arrive are what a displacement counts, not its actors.
+ */
+function actorRoles(d: Decision, source: Attribution | null, label: string) {
+  const keep = (m: ActorMention | null) => {
+    if (!m) return null;
+    if (source && m.start >= source.start && m.end <= source.end) return null;
+    if (MOVEMENT.has(label) && (m.category === 'civilian' || m.category === null)) return null;
+    return m;
+  };
+  return { agent: keep(d.roles.agent), target: keep(d.roles.target) };
+}
+
 function pronounSubject(s: CodedSentence, d: Decision): boolean {
   return s.words.slice(Math.max(0, d.hit.from - 3), d.hit.from).some((w) => PRONOUN_SUBJECT.has(w.lower));
 }
@@ -103,18 +119,21 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     const info = lex.taxonomy.subTypes[d.label];
     if (!info?.type || info.unresolved) continue;
     const eventCounts = counts.filter((c) => !background.includes(c));
-    const harm = eventCounts.some((c) => (c.kind === 'fatalities' || c.kind === 'injured') && (c.value ?? 0) > 0);
-    // a weak trigger ("killed", "wounded") is an event only when the sentence counts its victims
-    if (d.hit.entry.strength < 2 && !harm) continue;
+    const harm = eventCounts.some((c) => (c.kind === 'fatalities' || c.kind === 'injured') && (c.value ?? 0) > 0 && !c.vague);
+    // a weak trigger ("killed", "wounded") is an event only when the sentence gives a figure for its
+    // victims; a sentence of cumulative statistics is background unless it also counts new victims
+    if ((d.hit.entry.strength < 2 || background.length) && !harm) continue;
 
-    let actor1 = actorName(d.roles.agent);
-    let actor1From = d.roles.agent ? 'syntax' : null;
+    const roles = actorRoles(d, source, d.label);
+    let actor1 = actorName(roles.agent);
+    let actor1From = roles.agent ? 'syntax' : null;
     if (!actor1 && pronounSubject(s, d) && previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
-    if (!actor1) {
+    if (!actor1 && d.roles.passive) {
+      // "400 militants were captured", said an SDF officer: the reporting side is the actor
       const fromSource = actorOfSource(s, source);
       if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];
     }
-    const actor2 = d.roles.target && d.roles.target !== d.roles.agent ? actorName(d.roles.target) : null;
+    const actor2 = roles.target && roles.target !== roles.agent ? actorName(roles.target) : null;
     if (actor1) previousActor = actor1;
 
     const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
@@ -138,8 +157,8 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
         lexicon: { id: d.hit.entry.id, line: `${d.hit.entry.file}:${d.hit.entry.line}`, label: d.hit.entry.label },
         refinement: d.refinement ? { id: d.refinement.id, line: `${d.refinement.file}:${d.refinement.line}`, condition: d.refinement.condition } : null,
         voice: d.roles.passive ? 'passive' : 'active',
-        actor1: d.roles.agent ? { text: d.roles.agent.text, start: d.roles.agent.start, end: d.roles.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
-        actor2: d.roles.target ? { text: d.roles.target.text, start: d.roles.target.start, end: d.roles.target.end } : null,
+        actor1: roles.agent ? { text: roles.agent.text, start: roles.agent.start, end: roles.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
+        actor2: roles.target && actor2 ? { text: roles.target.text, start: roles.target.start, end: roles.target.end } : null,
         date: dateSpan ? { text: dateSpan.text, start: dateSpan.start, end: dateSpan.end } : { from: 'publication date' },
         location: how,
         attribution: source ? { start: source.start, end: source.end } : null,

@@ -52,6 +52,8 @@ export function findAttribution(lex: EventLexicons, sentence: string, offset: nu
     const source = m[1].trim();
     // a leading "source" is only a subject when it is short and names someone (not a whole clause)
     if (re === p.leading && (source.split(/\s+/).length > 8 || !/^(?:[A-Z]|an?\s|the\s)/.test(source))) continue;
+    // an inverted source is a short noun phrase ("said a military statement"), not a clause
+    if (re === p.inverted && source.split(/\s+/).length > 6) continue;
     if (p.pronouns.has(source.toLowerCase())) return previous;
     const start = offset + m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
     return { text: source, start, end: start + source.length };

@@ -17,6 +17,8 @@ export interface FoundCount extends EventCount {
   rule: LexiconRef;
   /** Part of a figure already given ("including 2 women"). */
   subset: boolean;
+  /** A vague word ("dozens", "many") rather than a figure. */
+  vague: boolean;
 }
 
 const KINDS = new Set<CountKind>(['fatalities', 'injured', 'displaced', 'arrived', 'arrested', 'captured', 'people']);
@@ -57,6 +59,7 @@ export function findCounts(
         to: m.to,
         rule: entry,
         subset: false,
+        vague: false,
       });
       continue;
     }
@@ -126,6 +129,7 @@ function toCount(c: Candidate, n: NumberReading, words: Word[], text: string, of
     to: n.to,
     rule: c.entry,
     subset: before.includes('including') || before.includes('among'),
+    vague: n.vague,
   };
 }
 
