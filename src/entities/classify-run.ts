@@ -9,6 +9,7 @@ import type { EntityType } from '../model/types.js';
 import type { EntityLexicons } from './lexicons.js';
 import type { Run } from './runs.js';
 import type { TokenView } from './segments.js';
+import { nameKey } from './name-key.js';
 
 export interface TypedRun extends Run {
   type: EntityType;
@@ -56,7 +57,7 @@ function apposition(view: TokenView, last: number, lex: EntityLexicons): EntityT
 /** The last title word of a run that leaves a name after it ("Foreign Secretary | Philip Hammond"). */
 function titleEnd(view: TokenView, run: Run, lex: EntityLexicons): number {
   let end = -1;
-  for (let k = run.first; k < run.last; k++) if (lex.titles.has(view.lower[k])) end = k;
+  for (let k = run.first; k < run.last; k++) if (lex.titles.has(view.lower[k].replace(/\.$/, ''))) end = k;
   return end;
 }
 
@@ -83,11 +84,13 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   if (countryAfter(view, run, lex)) return { ...run, type: 'LOCATION' };
   if (view.shouting[first]) return null;
 
-  const previous = first - 1;
-  if (previous >= 0 && view.segment[previous] === view.segment[first] && lex.titles.has(lower[previous])) {
+  // "commander Mazloum Abdi", "Spc. Isiah Booker" (wink may split the abbreviation's dot off).
+  let previous = first - 1;
+  if (previous > 0 && tokens[previous].text === '.' && tokens[previous - 1].end === tokens[previous].start) previous--;
+  if (previous >= 0 && view.segment[previous] === view.segment[first] && lex.titles.has(lower[previous].replace(/\.$/, ''))) {
     return { ...run, type: 'PERSON' };
   }
-  if (lex.orgCues.has(lower[run.last]) && size > 1) return { ...run, type: 'ORGANISATION' };
+  if (lex.orgCues.has(lower[run.last]) && (size > 1 || !view.initial[first])) return { ...run, type: 'ORGANISATION' };
   if (lex.orgLeadCues.has(lower[first]) && lower.slice(first, run.last + 1).includes('of')) return { ...run, type: 'ORGANISATION' };
   if (size > 1 && lex.locationBefore.has(keys[first])) return { ...run, type: 'LOCATION' };
   for (let k = first + 1; k <= run.last; k++) {
@@ -98,8 +101,8 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
 
   const given = lex.givenNames.has(keys[first]) && size > 1;
   const placeContext = placeBefore(view, first, lex);
-  const placeKnown = gazetteer.lookup(text).length > 0;
-  if (placeContext && placeKnown) return { ...run, type: 'LOCATION' };
+  const placeKnown = knownPlace(gazetteer, text);
+  if (placeContext && (placeKnown || gazetteer.lookup(text).length > 0)) return { ...run, type: 'LOCATION' };
   if (given) return { ...run, type: 'PERSON' };
   if (speakerContext(view, first, run.last, lex)) return { ...run, type: 'PERSON' };
   if (size > 1 && lower[run.last + 1] === 'of' && lower[run.last + 2] === 'the' && view.cap[run.last + 3]) {
@@ -111,6 +114,15 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   if (isAcronym(text)) return { ...run, type: 'ORGANISATION' };
   if (size > 1 && size <= 4 && personShaped(view, run)) return { ...run, type: 'PERSON' };
   return null;
+}
+
+/**
+ * The gazetteer matches transliteration-aware, so "Fears" finds "Fars": alone (without "in" before it)
+ * a name counts as a place only when a known place bears exactly that name.
+ */
+function knownPlace(gazetteer: Gazetteer, text: string): boolean {
+  const key = nameKey(text);
+  return gazetteer.lookup(text).some((entry) => nameKey(entry.name) === key);
 }
 
 /** "Misty Buswell": every word a capitalised word the tagger calls a proper noun, none a cue word. */

@@ -31,6 +31,7 @@ function anchorEntity(view: TokenView, anchor: Anchor): EntitySpan | null {
     case 'person':
       return { ...span(view, anchor.first, anchor.last, 'PERSON'), canonical: anchor.person.canonical };
     case 'country':
+      return span(view, anchor.first, anchor.last, actsAsAgent(view, anchor.last) ? 'ORGANISATION' : 'LOCATION');
     case 'capital':
       return span(view, anchor.first, anchor.last, 'LOCATION');
     case 'nationality':
@@ -41,10 +42,21 @@ function anchorEntity(view: TokenView, anchor: Anchor): EntitySpan | null {
     case 'platform':
       return span(view, anchor.first, anchor.last, 'MILITARY_PLATFORM');
     case 'group': {
+      // "military operations": the group noun used as an adjective names no group.
+      if (!anchor.role || view.tokens[anchor.last].pos === 'ADJ') return null;
       const entity = span(view, anchor.first, anchor.last, 'ORGANISATION');
       return anchor.role && anchor.role !== 'armed' ? { ...entity, actorCategory: anchor.role } : entity;
     }
   }
+}
+
+/**
+ * A country that does something ("the United States will continue", "Turkey has pledged") is a
+ * political actor, which re3d and ACLED type as an organisation; a country things happen in is a place.
+ */
+function actsAsAgent(view: TokenView, last: number): boolean {
+  const next = view.tokens[last + 1];
+  return !!next && view.segment[last + 1] === view.segment[last] && (next.pos === 'AUX' || next.pos === 'VERB') && !/ing$|ed$/.test(next.text) ? true : false;
 }
 
 /** Tokens each date or money span covers are not names ("March", "Friday"). */

@@ -58,6 +58,8 @@ interface WorldCountry {
 }
 
 const lower = (file: string) => new Set(readLexiconLines(file).map((l) => l.toLowerCase()));
+/** Titles are compared without their abbreviation dot ("Gen." and "Gen" are one). */
+const titleSet = (file: string) => new Set(readLexiconLines(file).map((l) => l.toLowerCase().replace(/\.$/, '')));
 const keyed = (file: string) => new Set(readLexiconLines(file).map((l) => nameKey(l)));
 const fields = (file: string) => readLexiconLines(file).map((l) => l.split('\t').map((f) => f.trim()));
 
@@ -91,7 +93,7 @@ function loadCountries(lex: Pick<EntityLexicons, 'countries' | 'capitals' | 'nat
 
 function build(): EntityLexicons {
   const lex: EntityLexicons = {
-    titles: lower('data/entities/titles.txt'),
+    titles: titleSet('data/entities/titles.txt'),
     givenNames: keyed('data/entities/given-names.txt'),
     orgCues: lower('data/entities/org-cues.txt'),
     orgLeadCues: lower('data/entities/org-lead-cues.txt'),
