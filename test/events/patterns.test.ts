@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inflections } from '../../src/events/inflect.js';
+import { eventLexicons } from '../../src/events/lexicons.js';
+import { compilePattern, PatternIndex } from '../../src/events/patterns.js';
+import { tokenizeWords } from '../../src/events/words.js';
+
+const lex = eventLexicons();
+const inflect = (b: string) => inflections(b, new Map([['seize', []], ['shoot', ['shot']]]));
+
+function matches(pattern: string, sentence: string): string[] {
+  const index = new PatternIndex([compilePattern(pattern, 'x', lex.classes, inflect, 'test')], lex.numbers);
+  const words = tokenizeWords(sentence);
+  return index.matchAll(words).map((m) => words.slice(m.from, m.to).map((w) => w.text).join(' '));
+}
+
+test('word+ inflects verbs and nouns: seize/seized/seizing, strike/strikes, drop/dropped', () => {
+  assert.deepEqual(new Set(inflect('seize')), new Set(['seize', 'seizes', 'seized', 'seizing']));
+  assert.ok(inflect('drop').includes('dropped'));
+  assert.ok(inflect('raid').includes('raided') && inflect('raid').includes('raids'));
+  assert.ok(inflect('clash').includes('clashes'));
+  assert.ok(inflect('shoot').includes('shot'));
+});
+
+test('a gap allows a few words between tokens, and no more', () => {
+  assert.deepEqual(matches('seize+ ~3 weapons', 'Police seized dozens of illegal weapons on Friday'), ['seized dozens of illegal weapons']);
+  assert.deepEqual(matches('seize+ ~1 weapons', 'Police seized dozens of illegal weapons on Friday'), []);
+});
+
+test('hyphenated words read like spaced ones: "cease-fire" matches "cease fire"', () => {
+  assert.deepEqual(matches('cease fire+', 'A cease-fire took hold.'), ['cease fire']);
+});
+
+test('!word refuses the next word: "riot" but not "riot police"', () => {
+  assert.deepEqual(matches('riot+ !police', 'Riot police fired tear gas.'), []);
+  assert.deepEqual(matches('riot+ !police', 'The riots spread to the port.'), ['riots']);
+});
+
+test('@NUM reads figures, words and vague counts', () => {
+  assert.deepEqual(matches('@NUM ~2 killed', 'At least 14 people were killed'), ['At least 14 people were killed', '14 people were killed']);
+  assert.deepEqual(matches('@NUM killed', 'Dozens killed in raid'), ['Dozens killed']);
+});
+
+test('=Word matches only that case: "IS" the group, not the verb', () => {
+  assert.deepEqual(matches('=IS fighters', 'IS fighters attacked'), ['IS fighters']);
+  assert.deepEqual(matches('=IS fighters', 'is fighters'), []);
+});
+
+test('a malformed pattern names its file and line', () => {
+  assert.throws(() => compilePattern('~2 killed', 'x', lex.classes, inflect, 'data/events/x.tsv:7'), /x\.tsv:7/);
+  assert.throws(() => compilePattern('@NOSUCH killed', 'x', lex.classes, inflect, 'data/events/x.tsv:8'), /unknown word class/);
+});
