@@ -1,0 +1,64 @@
+// The event list under the map: one row per event, newest first; the row and the marker of the
+// chosen event are highlighted together.
+import { el, clear } from './elements.js';
+import { typeColour } from './colours.js';
+
+const MAX_ROWS = 2000;
+
+function actors(event) {
+  return [event.actor1, event.actor2].filter(Boolean).join(' — ') || '—';
+}
+
+function killed(event) {
+  if (event.fatalities === null || event.fatalities === undefined) return '—';
+  return event.fatalitiesMax > event.fatalitiesMin ? `${event.fatalitiesMin}–${event.fatalitiesMax}` : String(event.fatalities);
+}
+
+export class EventTable {
+  constructor(body, note, { onSelect }) {
+    this.body = body;
+    this.note = note;
+    this.onSelect = onSelect;
+    this.rows = new Map();
+    this.order = [];
+  }
+
+  render(events, selectedId) {
+    clear(this.body);
+    this.rows.clear();
+    this.order = events.slice(0, MAX_ROWS).map((e) => e.id);
+    for (const event of events.slice(0, MAX_ROWS)) {
+      const row = el(
+        'tr',
+        { dataset: { eventId: event.id }, tabindex: '-1', onclick: () => this.onSelect(event.id) },
+        el('td', { className: 'date' }, event.date ?? '—'),
+        el('td', {}, el('span', { className: 'dot', style: `background:${typeColour(event.type)}` }), event.subType || event.type),
+        el('td', {}, event.location ? `${event.location.name}${event.location.admin1 ? `, ${event.location.admin1}` : ''}` : '—'),
+        el('td', { className: 'actors' }, actors(event)),
+        el('td', { className: 'num' }, killed(event)),
+        el('td', { className: 'num' }, String(event.articleIds.length)),
+      );
+      this.rows.set(event.id, row);
+      this.body.append(row);
+    }
+    this.note.textContent = events.length > MAX_ROWS ? `Showing the newest ${MAX_ROWS} of ${events.length} events.` : events.length ? '' : 'No event matches these filters.';
+    this.highlight(selectedId);
+  }
+
+  highlight(id) {
+    for (const row of this.body.querySelectorAll('tr.selected')) row.classList.remove('selected');
+    const row = this.rows.get(id);
+    if (row) {
+      row.classList.add('selected');
+      row.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** The id `step` rows away from `id` (keyboard navigation). */
+  neighbour(id, step) {
+    const i = this.order.indexOf(id);
+    if (!this.order.length) return null;
+    if (i < 0) return this.order[0];
+    return this.order[Math.min(Math.max(i + step, 0), this.order.length - 1)];
+  }
+}
