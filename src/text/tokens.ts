@@ -34,11 +34,13 @@ export function tokenize(text: string): Token[] {
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as string[];
   const kinds = tokens.out(its.type) as string[];
-  const lemmas = tokens.out(its.lemma) as string[];
+  const lemmas = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
   const out: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
+    // wink emits line breaks as tokens of their own; the layer holds words and punctuation only.
+    if (!value.trim()) continue;
     const at = text.indexOf(value, cursor);
     if (at < 0 || at - cursor > MAX_GAP) continue;
     const end = at + value.length;

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../src/text/tokens.js';
+
+test('every token points at its own text, across contractions, curly quotes and hyphens', () => {
+  const text = 'President Ahmed al-Sharaa’s forces won’t enter Kobani, “not now,” he said.\nU.S. officials can\'t confirm $5 million.';
+  const tokens = tokenize(text);
+  assert.ok(tokens.length > 20);
+  for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  const words = tokens.map((t) => t.text);
+  assert.ok(words.includes('Sharaa'));
+  assert.ok(words.includes('U.S.'));
+});
+
+test('tags proper nouns and gives lemmas', () => {
+  const tokens = tokenize('Misty Buswell of the IRC said the fighters were killed.');
+  const byText = new Map(tokens.map((t) => [t.text, t]));
+  assert.equal(byText.get('Buswell')?.pos, 'PROPN');
+  assert.equal(byText.get('said')?.lemma, 'say');
+  assert.equal(byText.get('.')?.kind, 'punctuation');
+});
+
+test('no token crosses a line break and offsets stay ordered', () => {
+  const text = 'QAMISHLI, Syria\nKurdish forces\n\nheld the town';
+  const tokens = tokenize(text);
+  for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i].start >= tokens[i - 1].end);
+  for (const t of tokens) assert.ok(!t.text.includes('\n'));
+});
