@@ -60,7 +60,7 @@ export interface IndexTables {
 }
 
 /** Skeletons shorter than this collide too often to be evidence ("rk", "hm", "sd"). */
-const MIN_SKELETON = 3;
+const MIN_SKELETON = 4;
 
 export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   private readonly objects = new Map<number, IndexedEntry>();

@@ -21,6 +21,10 @@ export interface PlaceLexicons {
   /** US state abbreviations with their states; `dotted` need no preceding town ("W.Va.", "D.C."). */
   abbreviations: RegExp;
   abbreviationState: Map<string, string>;
+  /** A person's title right before a name ("Sheriff ", "Sen. "). */
+  personTitle: RegExp;
+  /** A speech verb right after a name (" said"). */
+  speechVerb: RegExp;
 }
 
 let cached: PlaceLexicons | undefined;
@@ -40,6 +44,7 @@ export function placeLexicons(): PlaceLexicons {
   const afterKind = new Map<string, 'exact' | 'region'>();
   for (const kind of ['exact', 'region'] as const) for (const p of cues.after[kind]) afterKind.set(p.toLowerCase(), kind);
   const byLength = (a: string, b: string) => b.length - a.length;
+  const person = parse(readFileSync(dataPath('data/gazetteer/person-cues.yaml'), 'utf8')) as { titles: string[]; verbs: string[] };
   const abbreviations = readStateAbbreviations();
   cached = {
     nonPlaceWords: new Set(readLexiconLines('data/gazetteer/non-place-words.txt').map((w) => w.toLowerCase())),
@@ -50,6 +55,8 @@ export function placeLexicons(): PlaceLexicons {
     afterKind,
     abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
     abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
+    personTitle: new RegExp(`(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+$`, 'iu'),
+    speechVerb: new RegExp(`^,?\\s+(?:${person.verbs.map(escape).sort(byLength).join('|')})(?![\\p{L}])`, 'u'),
   };
   return cached;
 }

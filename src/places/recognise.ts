@@ -38,13 +38,21 @@ interface Token extends Span {
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE_RE = /['’]s$/u;
 /** Lowercase words that may sit inside a multi-word place name ("Bosnia and Herzegovina"). */
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'ez', 'es', 'ad', 'as', 'ash', 'an', 'ar', 'bin', 'ibn', 'upon', 'on', 'y', 'and', 'the', 'am', 'im', 'sur', 'en']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'ez', 'es', 'ad', 'as', 'ash', 'an', 'ar', 'bin', 'ibn', 'upon', 'y', 'am', 'im', 'sur', 'en']);
 /** Capitalised words that qualify a place without making a new name ("Northern Syria"). */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'downtown', 'rural']);
 /** Generic words after a name that belong to the place ("Raqqa Province", "Hasakah City"). */
 const GENERIC_SUFFIXES = new Set(['province', 'governorate', 'region', 'district', 'county', 'city', 'camp', 'valley', 'river', 'desert', 'countryside', 'state', 'oblast', 'municipality', 'township', 'village', 'town', 'area', 'parish', 'borough']);
 const MAX_NAME_TOKENS = 6;
 const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From', 'After', 'Over', 'As', 'By', 'Into', 'Amid', 'Against', 'Is', 'Are', 'Be', 'A', 'An']);
+
+/** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */
+function plausibleSingleName(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
+  const letters = t.text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2) return false;
+  const lower = t.text.toLowerCase();
+  return !lex.nonPlaceWords.has(lower) && !lex.organisationWords.has(lower) && !DIRECTIONS.has(lower);
+}
 
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
@@ -104,6 +112,7 @@ export function recogniseToponyms(
   const lowerWords = new Set<string>();
   for (const t of tokens) if (!t.capitalised) lowerWords.add(t.text.toLowerCase());
   const out: ToponymCandidate[] = [];
+  const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
 
   // State abbreviations first: "Charleston, W.Va." (dotted ones stand alone too).
@@ -138,10 +147,18 @@ export function recogniseToponyms(
       else break;
       j++;
     }
-    out.push(...namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines));
+    const names = namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines);
+    out.push(...names.candidates);
+    for (const p of names.personParts) personParts.add(p);
     i = run[run.length - 1]! + 1;
   }
-  return out.filter((c) => !covered(c.start, c.end)).sort((a, b) => a.start - b.start);
+  // A word that is part of a person's full name anywhere in the text is that person when it stands
+  // alone ("Chiquita Raquel Henry ... Henry's arrest"); so is a name after a title or before "said".
+  const isPerson = (c: ToponymCandidate) =>
+    (!/\s/.test(c.text) && personParts.has(c.text)) ||
+    lex.personTitle.test(text.slice(Math.max(0, c.start - 20), c.start)) ||
+    lex.speechVerb.test(text.slice(c.end, c.end + 20));
+  return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
 }
 
 function namesInRun(
@@ -152,7 +169,7 @@ function namesInRun(
   lex: ReturnType<typeof placeLexicons>,
   lowerWords: Set<string>,
   capsLines: Span[],
-): ToponymCandidate[] {
+): { candidates: ToponymCandidate[]; personParts: string[] } {
   const found: Array<{ from: number; to: number; matches: NameMatch[] }> = [];
   const coveredIdx = new Set<number>();
   let k = 0;
@@ -163,6 +180,7 @@ function namesInRun(
       const last = tokens[run[k + len - 1]!]!;
       if (!first.capitalised || !last.capitalised) continue;
       const phrase = text.slice(first.start, last.end);
+      if (len === 1 && !plausibleSingleName(first, lex)) continue;
       if (!gazetteer.has(phrase) && !(len === 1 && gazetteer.match(phrase).length)) continue;
       const matches = gazetteer.match(phrase);
       if (matches.length) {
@@ -176,26 +194,41 @@ function namesInRun(
       k = hit.to + 1;
     } else k++;
   }
-  if (!found.length) return [];
 
-  // What else is in the run decides whether the names in it are places or parts of another name.
-  let organisation = false;
-  let otherName = false;
+  // What else is in the run decides whether a name in it is a place, a place used inside another
+  // name ("Paris High School", "University of Georgia": embedded), or part of a person's name
+  // ("Misty Buswell", "Michael Jones": dropped).
   // A headline in Title Case capitalises everything: other capitals then say nothing.
   const titleCase = run.some((idx, pos) => pos > 0 && TITLE_CASE_WORDS.has(tokens[idx]!.text));
+  let organisation = false;
+  const foreign = new Set<number>(); // run positions of capitalised words that are no place and no qualifier
   run.forEach((idx, pos) => {
     if (coveredIdx.has(pos)) return;
     const t = tokens[idx]!;
     const lower = t.text.toLowerCase();
     if (!t.capitalised || CONNECTORS.has(lower)) return;
-    if (lex.organisationWords.has(lower)) organisation = true;
-    else if (DIRECTIONS.has(lower) || GENERIC_SUFFIXES.has(lower)) return;
-    else if (pos === 0 && lex.nonPlaceWords.has(lower)) return;
-    else otherName = true;
+    if (lex.organisationWords.has(lower)) {
+      organisation = true;
+      foreign.add(pos);
+    } else if (!DIRECTIONS.has(lower) && !GENERIC_SUFFIXES.has(lower) && !lex.nonPlaceWords.has(lower)) foreign.add(pos);
   });
-
+  const verdict = found.map((f, n) => {
+    if (titleCase) return 'place';
+    const ofBefore = f.from > 0 && ['of', 'de', 'du', 'des', 'del'].includes(tokens[run[f.from - 1]!]!.text);
+    // Another name (or another place: "Michael Jones") right before this one, with no "of" between.
+    const nameBefore = !ofBefore && ((n > 0 && found[n - 1]!.to === f.from - 1) || [...foreign].some((p) => p < f.from));
+    if (nameBefore && !organisation) return 'person';
+    const nameAfter = [...foreign].some((p) => p > f.to) || n < found.length - 1;
+    return nameAfter || organisation || ofBefore ? 'embedded' : 'place';
+  });
+  const personRun = verdict.includes('person');
+  const personParts: string[] = [];
+  if (personRun || (found.length === 0 && foreign.size >= 2 && !organisation && !titleCase)) {
+    for (const idx of run) if (tokens[idx]!.capitalised && !CONNECTORS.has(tokens[idx]!.text)) personParts.push(tokens[idx]!.text);
+  }
   const out: ToponymCandidate[] = [];
-  for (const f of found) {
+  for (const [n, f] of found.entries()) {
+    if (personRun) break;
     const first = tokens[run[f.from]!]!;
     let last = tokens[run[f.to]!]!;
     const surface = text.slice(first.start, last.end);
@@ -231,9 +264,8 @@ function namesInRun(
     const sentenceStart = /(^|[.!?:"“”‘’]\s*|\n\s*)$/.test(text.slice(Math.max(0, first.start - 3), first.start));
     if (single && sentenceStart && lowerWords.has(lower) && !cue) continue;
     const hyphenModifier = /^[-‐]\p{Ll}/u.test(text.slice(end, end + 2));
-    const embedded = organisation || hyphenModifier;
-    if (otherName && !titleCase && !f.matches.some((m) => m.entry.featureClass === 'A' && /^(PCLI|ADM1)$/.test(m.entry.featureCode ?? '') && m.primary)) continue;
+    const embedded = verdict[n] === 'embedded' || hyphenModifier;
     out.push({ start: first.start, end, text: text.slice(first.start, end), matches: f.matches, cue, demonym, embedded });
   }
-  return out;
+  return { candidates: out, personParts };
 }

@@ -135,6 +135,8 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
     for (const [i, c] of mentions.entries()) {
       const next = candidates[candidates.indexOf(c) + 1];
       for (const m of c.matches) {
+        // A transliteration skeleton is only believed for a country the document is about.
+        if (m.level === 'skeleton' && !ev.countries.get(m.entry.countryCode)) continue;
         let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
         if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
         if (c.state && m.entry.featureCode === 'ADM1') s += 5;
