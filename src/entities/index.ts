@@ -96,8 +96,21 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   // Crescent") but the nationality is kept as well, nested, as annotators of re3d do.
   const absorbed = new Set<Anchor>();
   const nestedInOrganisation = new Set<Anchor>();
+  const anchorAt = new Map<number, Anchor>();
+  const anchorEndingAt = new Map<number, Anchor>();
+  for (const a of anchors) {
+    anchorAt.set(a.first, a);
+    anchorEndingAt.set(a.last, a);
+  }
   for (const run of typed) {
-    for (const a of anchors) {
+    const near: Anchor[] = [];
+    for (let k = run.first; k <= run.last; k++) {
+      const a = anchorAt.get(k);
+      if (a) near.push(a);
+    }
+    const before = anchorEndingAt.get(run.first - 1);
+    if (before) near.push(before);
+    for (const a of near) {
       if (a.first >= run.first && a.last <= run.last) {
         absorbed.add(a);
         if (run.type === 'ORGANISATION') nestedInOrganisation.add(a);

@@ -15,9 +15,18 @@ interface TrieNode<T> {
  * "al"/"el", which nameKey also drops from phrases).
  */
 export function tokenKey(text: string): string {
-  const key = nameKey(text);
-  return key === 'al' || key === 'el' ? '' : key;
+  let key = tokenKeys.get(text);
+  if (key === undefined) {
+    key = nameKey(text);
+    if (key === 'al' || key === 'el') key = '';
+    // News vocabulary repeats: a bounded memo saves the Unicode normalisation on most tokens.
+    if (tokenKeys.size > 100_000) tokenKeys.clear();
+    tokenKeys.set(text, key);
+  }
+  return key;
 }
+
+const tokenKeys = new Map<string, string>();
 
 export interface PhraseMatch<T> {
   /** Index of the last token of the match. */
