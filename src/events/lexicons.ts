@@ -220,6 +220,7 @@ function load(): EventLexicons {
     classPrefixes.set(name, prefixes);
   }
 
+  const prefixMemo = new Map<string, boolean>();
   const attribution: AttributionLexicon = { verbs: new Set(), leads: [], pronouns: new Set() };
   for (const row of readTsv('attribution.tsv')) {
     const [kind, words] = row.cells;
@@ -239,7 +240,17 @@ function load(): EventLexicons {
     classes,
     inClass(name, w) {
       if (classForms.get(name)?.has(w)) return true;
-      return (classPrefixes.get(name) ?? []).some((p) => w.startsWith(p));
+      const prefixes = classPrefixes.get(name);
+      if (!prefixes?.length) return false;
+      // prefix tests repeat for the same words across documents: remember them (bounded)
+      const key = `${name}\u0000${w}`;
+      let hit = prefixMemo.get(key);
+      if (hit === undefined) {
+        if (prefixMemo.size > 200_000) prefixMemo.clear();
+        hit = prefixes.some((p) => w.startsWith(p));
+        prefixMemo.set(key, hit);
+      }
+      return hit;
     },
     attribution,
   };

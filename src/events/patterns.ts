@@ -98,6 +98,14 @@ function wordIn(set: TokenSet, w: Word): boolean {
 
 interface MatchState {
   number: NumberReading | null;
+  /** Number readings by word index, computed at most once per sentence (undefined: not yet read). */
+  numbers: (NumberReading | null | undefined)[];
+}
+
+function numberAt(words: Word[], i: number, lex: NumberLexicon, state: MatchState): NumberReading | null {
+  let r = state.numbers[i];
+  if (r === undefined) r = state.numbers[i] = readNumberAt(words, i, lex);
+  return r;
 }
 
 /** Index past the element match at word i, or -1. */
@@ -125,7 +133,7 @@ function matchFrom(
   }
   if (!w) return -1;
   if (el.num) {
-    const reading = readNumberAt(words, i, numbers);
+    const reading = numberAt(words, i, numbers, state);
     if (reading) {
       const end = matchFrom(elements, k + 1, words, reading.to, numbers, state);
       if (end >= 0) {
@@ -142,15 +150,27 @@ function matchFrom(
 export class PatternIndex<T> {
   private byForm = new Map<string, CompiledPattern<T>[]>();
   private byExact = new Map<string, CompiledPattern<T>[]>();
-  private unindexed: CompiledPattern<T>[] = [];
+  /** Patterns whose first token is a prefix, bucketed by the prefix's first letter. */
+  private byInitial = new Map<string, CompiledPattern<T>[]>();
+  /** Patterns whose first token is a count or a year: tried only where a number reads. */
+  private byNumber: CompiledPattern<T>[] = [];
+  /** First words a count can start with ("at", "more", "dozens", "between"). */
+  private numberStarts = new Set<string>(['between']);
+  private stamps: Int32Array;
+  private ids = new Map<CompiledPattern<T>, number>();
+  private generation = 0;
   readonly size: number;
 
   constructor(patterns: CompiledPattern<T>[], private numbers: NumberLexicon) {
+    for (const phrase of [...numbers.values.keys(), ...numbers.qualifiers.keys()]) this.numberStarts.add(phrase.split(' ')[0]);
+    this.stamps = new Int32Array(patterns.length);
+    patterns.forEach((p, i) => this.ids.set(p, i));
     for (const p of patterns) {
       const first = p.elements[0] as TokenSet;
       for (const f of first.forms) push(this.byForm, f, p);
       for (const f of first.exact) push(this.byExact, f, p);
-      if (first.prefixes.length || first.num || first.year) this.unindexed.push(p);
+      for (const prefix of new Set(first.prefixes.map((x) => x[0] ?? ''))) push(this.byInitial, prefix, p);
+      if (first.num || first.year) this.byNumber.push(p);
     }
     this.size = patterns.length;
   }
@@ -158,23 +178,31 @@ export class PatternIndex<T> {
   /** Every match in the words, in order of position (one per pattern and start word). */
   matchAll(words: Word[]): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      const candidates = new Set<CompiledPattern<T>>([
-        ...(this.byForm.get(w.lower) ?? []),
-        ...(this.byExact.get(w.text) ?? []),
-        ...this.unindexed,
-      ]);
-      for (const p of candidates) {
-        const state: MatchState = { number: null };
+    const numbers: (NumberReading | null | undefined)[] = new Array(words.length);
+    const state: MatchState = { number: null, numbers };
+    const tryList = (list: CompiledPattern<T>[] | undefined, i: number) => {
+      if (!list) return;
+      for (const p of list) {
+        const id = this.ids.get(p)!;
+        if (this.stamps[id] === this.generation) continue;
+        this.stamps[id] = this.generation;
+        state.number = null;
         const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
         if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
       }
+    };
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      this.generation++;
+      tryList(this.byForm.get(w.lower), i);
+      tryList(this.byExact.get(w.text), i);
+      tryList(this.byInitial.get(w.lower[0]), i);
+      const c = w.lower.charCodeAt(0);
+      if (this.byNumber.length && ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower))) tryList(this.byNumber, i);
     }
     return out;
   }
 }
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
