@@ -141,7 +141,10 @@ export function rolesOf(words: Word[], mentions: ActorMention[], from: number, t
     return { agent, target: inside[0] ?? before[0] ?? null, passive };
   }
   const named = before.find((m) => !PRONOUNS.has(m.text.toLowerCase()));
-  const agent = inside[0] ?? (named && from - named.to <= 12 ? named : null);
-  const target = after.find((m) => m !== agent) ?? null;
+  // an actor the pattern opens with is the agent ("warplanes bombed"); one after the verb is its object
+  const opening = inside.find((m) => m.from === from) ?? null;
+  const agent = opening ?? (named && from - named.to <= 12 ? named : null);
+  const object = inside.find((m) => m !== opening) ?? null;
+  const target = object ?? after.find((m) => m !== agent) ?? null;
   return { agent, target, passive };
 }
