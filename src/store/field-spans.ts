@@ -7,6 +7,9 @@ import type { Article, Span } from '../model/types.js';
 import type { Mention } from '../merge/types.js';
 import type { FieldSpan } from './types.js';
 
+/** Trace keys that name a field of the event. */
+const TRACE_FIELDS = ['actor1', 'actor2', 'date', 'location', 'trigger', 'attribution'] as const;
+
 function inside(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
@@ -57,8 +60,16 @@ export function fieldSpans(article: Article, mention: Mention): FieldSpan[] {
   const date = dates.find((d) => d.value && d.value === mention.date) ?? dates[0];
   if (date) add('date', date, date.value ?? undefined);
 
+  // The event stage's own trace names spans by role: use them for fields not found above, keep the
+  // rest (trigger, attribution, anything new) without repeating a span already marked.
   for (const [key, value] of Object.entries(mention.trace ?? {})) {
-    for (const item of Array.isArray(value) ? value : [value]) if (isSpan(item)) add('trace', item, key);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (!isSpan(item)) continue;
+      const field = (TRACE_FIELDS as readonly string[]).includes(key) ? (key as (typeof TRACE_FIELDS)[number]) : 'trace';
+      if (field !== 'trace' && field !== 'trigger' && field !== 'attribution' && spans.some((s) => s.field === field)) continue;
+      if (spans.some((s) => s.start === item.start && s.end === item.end && s.field !== 'evidence' && s.field !== 'sentence')) continue;
+      add(field, item, field === 'trace' ? key : field === 'location' ? mention.location?.name : field.startsWith('actor') ? mention[field as 'actor1'] ?? undefined : undefined);
+    }
   }
   return spans;
 }

@@ -17,7 +17,7 @@ export interface StoredEvent extends EventSummary {
 
 /** A marked stretch of a source article: which field of the event the words justify. */
 export interface FieldSpan extends Span {
-  field: 'evidence' | 'sentence' | 'location' | 'actor1' | 'actor2' | 'date' | 'count' | 'trace';
+  field: 'evidence' | 'sentence' | 'location' | 'actor1' | 'actor2' | 'date' | 'count' | 'trigger' | 'attribution' | 'trace';
   text: string;
   /** Extra words for a tooltip: the count kind, the trace key, the resolved place. */
   label?: string;

@@ -62,7 +62,7 @@ export function explainText(event: EventDetail, history: MergeRecord[], via: str
     lines.push(`      article ${a.id}, report ${source.mention.id}${source.mention.attribution ? `, attributed to ${source.mention.attribution}` : ''}`);
     for (const span of source.spans) {
       if (span.field === 'sentence') continue;
-      lines.push(`      ${span.field.padEnd(9)} [${span.start}-${span.end}] ${quote(span.text)}${span.label ? ` (${span.label})` : ''}`);
+      lines.push(`      ${span.field.padEnd(11)} [${span.start}-${span.end}] ${quote(span.text)}${span.label ? ` (${span.label})` : ''}`);
     }
   });
   lines.push('', 'Merge decisions:');

@@ -117,7 +117,7 @@ export function renderDetail(container, event, history, articleTexts, { onClose 
     facts(event),
     claims(event),
     el('section', { className: 'sources' }, el('h3', {}, `Sources (${event.sources.length})`), event.sources.map((s, i) => source(s, i, articleTexts.get(s.article.id)))),
-    history ? el('section', { className: 'history' }, el('h3', {}, 'Why these reports are one event'), el('ol', {}, history.history.map(decision))) : null,
+    history ? el('section', { className: 'history' }, el('h3', {}, event.sources.length > 1 ? 'Why these reports are one event' : 'Merge decisions'), el('ol', {}, history.history.map(decision))) : null,
   );
   // Bring each source's evidence into view inside its own scroll box.
   for (const box of container.querySelectorAll('.article-text')) {

@@ -10,6 +10,32 @@ export function markerRadius(fatalities) {
   return Math.min(5 + 2.4 * Math.sqrt(Math.max(0, fatalities ?? 0)), 26);
 }
 
+const ANTARCTICA = '010';
+
+/**
+ * world-atlas is cut for spherical renderers: a ring that touches the antimeridian (Chukotka, Fiji)
+ * jumps from +180 to -180 and a flat map draws that jump as a stripe across the world. Shifting the
+ * western half of such rings by 360 degrees keeps them whole just past the map's east edge.
+ * Antarctica, which wraps the whole pole, is left out: no event is coded there.
+ */
+function unwrapAntimeridian(collection) {
+  const unwrapRing = (ring) => {
+    const lons = ring.map((p) => p[0]);
+    if (Math.max(...lons) - Math.min(...lons) <= 180) return ring;
+    return ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]);
+  };
+  const unwrap = (geometry) => {
+    if (!geometry) return geometry;
+    if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+    if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(unwrapRing)) };
+    return geometry;
+  };
+  return {
+    ...collection,
+    features: collection.features.filter((f) => f.id !== ANTARCTICA).map((f) => ({ ...f, geometry: unwrap(f.geometry) })),
+  };
+}
+
 export class EventMap {
   constructor(container, { onSelect }) {
     this.onSelect = onSelect;
@@ -34,7 +60,7 @@ export class EventMap {
   async loadOutlines() {
     const response = await fetch('/vendor/countries-50m.json');
     const topology = await response.json();
-    const countries = window.topojson.feature(topology, topology.objects.countries);
+    const countries = unwrapAntimeridian(window.topojson.feature(topology, topology.objects.countries));
     L.geoJSON(countries, {
       interactive: false,
       style: { color: '#3b4a5e', weight: 0.8, fillColor: '#1b2533', fillOpacity: 1 },

@@ -11,6 +11,8 @@ export const FIELD_LABELS = {
   actor2: 'actor 2',
   date: 'date',
   count: 'count',
+  trigger: 'trigger',
+  attribution: 'source',
   trace: 'trace',
 };
 
