@@ -82,14 +82,17 @@ function sharesName(a: PlaceRecord, b: PlaceRecord): boolean {
 }
 
 function post(table: NameTable, key: string, posting: number): void {
-  const list = table.get(key);
-  if (!list) table.set(key, [posting]);
-  else if (!list.some((p) => p >> 2 === posting >> 2)) list.push(posting);
-  else {
-    // The same entry under the same key twice: keep the stronger flags.
-    const i = list.findIndex((p) => p >> 2 === posting >> 2);
-    list[i] = list[i]! | (posting & 3);
+  const current = table.get(key);
+  if (current === undefined) {
+    table.set(key, posting);
+    return;
   }
+  const list = typeof current === 'number' ? [current] : current;
+  const i = list.findIndex((p) => p >> 2 === posting >> 2);
+  // The same entry under the same key twice: keep the stronger flags.
+  if (i >= 0) list[i] = list[i]! | (posting & 3);
+  else list.push(posting);
+  table.set(key, list.length === 1 ? list[0]! : list);
 }
 
 /**

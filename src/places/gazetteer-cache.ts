@@ -44,7 +44,9 @@ function cacheDirs(): string[] {
 // several times faster than JSON arrays of arrays.
 function encodeTable(table: NameTable): string {
   const lines: string[] = [];
-  for (const [key, postings] of table) lines.push(`${key}\t${postings.map((p) => p.toString(36)).join(',')}`);
+  for (const [key, postings] of table) {
+    lines.push(`${key}\t${typeof postings === 'number' ? postings.toString(36) : postings.map((p) => p.toString(36)).join(',')}`);
+  }
   return lines.join('\n');
 }
 
@@ -65,7 +67,7 @@ function decodeTable(text: string): NameTable {
         start = i + 1;
       }
     }
-    table.set(key, postings);
+    table.set(key, postings.length === 1 ? postings[0]! : postings);
     pos = nl + 1;
   }
   return table;
@@ -73,9 +75,9 @@ function decodeTable(text: string): NameTable {
 
 const SEP = '\n\u0000\n';
 
-export function readCachedTables(print: string): IndexTables | undefined {
+export function readCachedTables(variant: string, print: string): IndexTables | undefined {
   for (const dir of cacheDirs()) {
-    const file = join(dir, `index-${print}.txt`);
+    const file = join(dir, `index-${variant}-${print}.txt`);
     if (!existsSync(file)) continue;
     try {
       const [columns, strict, article, skeleton] = readFileSync(file, 'utf8').split(SEP);
@@ -93,18 +95,18 @@ export function readCachedTables(print: string): IndexTables | undefined {
 }
 
 /** Writes the cache to the first writable folder and removes stale versions; failure only costs speed. */
-export function writeCachedTables(print: string, tables: IndexTables): void {
+export function writeCachedTables(variant: string, print: string, tables: IndexTables): void {
   const body = [JSON.stringify(tables.columns), encodeTable(tables.strict), encodeTable(tables.article), encodeTable(tables.skeleton)].join(SEP);
   for (const dir of cacheDirs()) {
     try {
       mkdirSync(dir, { recursive: true });
-      const file = join(dir, `index-${print}.txt`);
+      const file = join(dir, `index-${variant}-${print}.txt`);
       // Write then rename, so a concurrent process never reads half a file.
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, body);
       renameSync(tmp, file);
       for (const old of readdirSync(dir)) {
-        if (old.startsWith('index-') && old !== `index-${print}.txt` && !old.endsWith('.tmp')) unlinkSync(join(dir, old));
+        if (old.startsWith(`index-${variant}-`) && old !== `index-${variant}-${print}.txt` && !old.endsWith('.tmp')) unlinkSync(join(dir, old));
       }
       return;
     } catch {

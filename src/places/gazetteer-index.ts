@@ -49,8 +49,11 @@ export interface EntryColumns {
   source: PlaceSource[];
 }
 
-/** A name table: key -> postings, each posting entryIndex * 4 + flags. */
-export type NameTable = Map<string, number[]>;
+/**
+ * A name table: key -> postings, each posting entryIndex * 4 + flags. Most names have one place, so a
+ * single posting is stored as a bare number: half a million fewer arrays in memory.
+ */
+export type NameTable = Map<string, number | number[]>;
 
 export interface IndexTables {
   columns: EntryColumns;
@@ -106,8 +109,9 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   match(name: string): NameMatch[] {
     const out: NameMatch[] = [];
     const seen = new Set<number>();
-    const add = (postings: number[] | undefined, level: MatchLevel) => {
-      for (const p of postings ?? []) {
+    const add = (postings: number | number[] | undefined, level: MatchLevel) => {
+      if (postings === undefined) return;
+      for (const p of typeof postings === 'number' ? [postings] : postings) {
         const i = p >> 2;
         if (seen.has(i)) continue;
         seen.add(i);

@@ -66,6 +66,9 @@ function assemble(options: GazetteerOptions): Parameters<typeof buildIndexTables
   };
 }
 
+/** One index per set of inputs per process: pipelines, servers and tests share it. */
+const loadedInProcess = new Map<string, GazetteerIndex>();
+
 export function loadGazetteer(options: GazetteerOptions): GazetteerIndex {
   const inputs = [dataPath(SUPPLEMENT_FILE), dataPath(ABBREVIATIONS_FILE), dataPath(TRANSLITERATED_FILE), ...options.extraFiles];
   if (!options.noImports) inputs.push(importedPlacesPath(), importedAdmin1Path());
@@ -80,9 +83,14 @@ export function loadGazetteer(options: GazetteerOptions): GazetteerIndex {
     },
     inputs,
   );
-  const cached = options.noCache ? undefined : readCachedTables(print);
-  if (cached) return new GazetteerIndex(cached);
-  const tables = buildIndexTables(assemble(options));
-  if (!options.noCache) writeCachedTables(print, tables);
-  return new GazetteerIndex(tables);
+  // The bundled-only index (tests) and the one with the user's imports are cached side by side.
+  const variant = options.noImports ? 'bundled' : 'full';
+  const memoKey = `${variant}-${print}`;
+  const loaded = loadedInProcess.get(memoKey);
+  if (loaded && !options.noCache) return loaded;
+  const cached = options.noCache ? undefined : readCachedTables(variant, print);
+  const index = new GazetteerIndex(cached ?? buildIndexTables(assemble(options)));
+  if (!cached && !options.noCache) writeCachedTables(variant, print, index.tables);
+  if (!options.noCache) loadedInProcess.set(memoKey, index);
+  return index;
 }

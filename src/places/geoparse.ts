@@ -82,7 +82,15 @@ export function geoparse(input: GeoparseInput, gazetteer: PlaceMatcher, options:
   const kept = all.filter((c) => (options.demonyms || !c.demonym) && (options.embedded || !c.embedded));
   const evidence = metadataEvidence(input, gazetteer);
   for (const c of all) if (!kept.includes(c)) evidence.push({ candidate: c, weight: 1 });
-  return resolveToponyms(input.text, kept, { evidence, threshold: options.threshold });
+  return resolveToponyms(input.text, kept, { evidence, threshold: options.threshold }).map((r) => regionOf(r, gazetteer));
+}
+
+/** "Sweida province" names the province the town Sweida is the seat of: the admin1 entry. */
+function regionOf(r: ResolvedToponym, gazetteer: PlaceMatcher): ResolvedToponym {
+  const e = r.entry;
+  if (r.candidate.cue !== 'region' || e.featureClass !== 'P' || !e.admin1) return r;
+  const region = gazetteer.match(e.admin1).find((m) => m.entry.featureCode === 'ADM1' && m.entry.countryCode === e.countryCode);
+  return region ? { ...r, entry: region.entry } : r;
 }
 
 /**

@@ -38,7 +38,7 @@ interface Token extends Span {
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE_RE = /['’]s$/u;
 /** Lowercase words that may sit inside a multi-word place name ("Bosnia and Herzegovina"). */
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'ez', 'es', 'ad', 'as', 'ash', 'an', 'ar', 'bin', 'ibn', 'upon', 'y', 'am', 'im', 'sur', 'en']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'ez', 'es', 'ad', 'as', 'ash', 'an', 'ar', 'az', 'at', 'ath', 'adh', 'er', 'bin', 'ibn', 'upon', 'y', 'am', 'im', 'sur', 'en']);
 /** Capitalised words that qualify a place without making a new name ("Northern Syria"). */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'downtown', 'rural']);
 /** Generic words after a name that belong to the place ("Raqqa Province", "Hasakah City"). */
@@ -154,10 +154,11 @@ export function recogniseToponyms(
   }
   // A word that is part of a person's full name anywhere in the text is that person when it stands
   // alone ("Chiquita Raquel Henry ... Henry's arrest"); so is a name after a title or before "said".
+  // "residents of Homs said": a place preposition before the name outweighs the verb after it.
   const isPerson = (c: ToponymCandidate) =>
     (!/\s/.test(c.text) && personParts.has(c.text)) ||
     lex.personTitle.test(text.slice(Math.max(0, c.start - 20), c.start)) ||
-    lex.speechVerb.test(text.slice(c.end, c.end + 20));
+    (lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)));
   return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
 }
 

@@ -134,12 +134,19 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
     const totals = new Map<number, { entry: IndexedEntry; score: number }>();
     for (const [i, c] of mentions.entries()) {
       const next = candidates[candidates.indexOf(c) + 1];
+      // "Homs" is the city more often than the governorate it is the seat of (outside the US, where
+      // a state's name alone means the state): the seat wins unless the text says "province".
+      const regions = new Set(
+        c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.entry.countryCode !== 'US').map((m) => `${m.entry.countryCode}:${m.entry.name}`),
+      );
       for (const m of c.matches) {
+        const seat = /^PPL[AC]$/.test(m.entry.featureCode ?? '') && regions.has(`${m.entry.countryCode}:${m.entry.admin1}`) && c.cue !== 'region';
         // A transliteration skeleton is only believed for a country the document is about.
         if (m.level === 'skeleton' && !ev.countries.get(m.entry.countryCode)) continue;
         let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
         if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
         if (c.state && m.entry.featureCode === 'ADM1') s += 5;
+        if (seat) s += 3;
         const t = totals.get(m.entry.index);
         // The best-supported mention speaks for the group; later mentions only add a little.
         if (!t) totals.set(m.entry.index, { entry: m.entry, score: s });

@@ -1,0 +1,53 @@
+/**
+ * Where an event happened, for the event stage: the place named in the event's own sentence closest
+ * to the evidence span (a town before a province, a province before a country), else the story's
+ * main place (the one most often named, finest first), with an ACLED geo-precision. A place taken
+ * from elsewhere in the story is less exact than one in the sentence, so its precision is at least 2.
+ */
+import type { Doc, EventLocation, GeoPrecision, PlaceSpan, Span } from '../model/types.js';
+
+function toLocation(p: PlaceSpan, precision: GeoPrecision): EventLocation {
+  return { name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, admin1: p.admin1, precision, start: p.start, end: p.end };
+}
+
+function gap(a: Span, b: Span): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+/** The story's main place: most mentions, then finest precision, then first mention. */
+export function mainPlace(doc: Pick<Doc, 'places'>): PlaceSpan | null {
+  const tally = new Map<string, { place: PlaceSpan; count: number }>();
+  for (const p of doc.places) {
+    const key = `${p.name}|${p.lat}|${p.lon}`;
+    const t = tally.get(key);
+    if (t) t.count++;
+    else tally.set(key, { place: p, count: 1 });
+  }
+  let best: { place: PlaceSpan; count: number } | null = null;
+  for (const t of tally.values()) {
+    if (
+      !best ||
+      t.count > best.count ||
+      (t.count === best.count && t.place.precision < best.place.precision)
+    ) best = t;
+  }
+  return best?.place ?? null;
+}
+
+/**
+ * The location of an event whose evidence is `span`: a place inside the sentence holding the span
+ * (finest precision, then nearest to the span), else the story's main place.
+ */
+export function placeForSpan(doc: Pick<Doc, 'places' | 'sentences'>, span: Span): EventLocation | null {
+  const sentence = doc.sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
+  const inSentence = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+  if (inSentence.length) {
+    const best = [...inSentence].sort((a, b) => a.precision - b.precision || gap(a, span) - gap(b, span))[0]!;
+    return toLocation(best, best.precision);
+  }
+  const main = mainPlace(doc);
+  if (!main) return null;
+  return toLocation(main, Math.max(main.precision, 2) as GeoPrecision);
+}

@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleKey, skeletonKey, strictKey } from '../../src/places/fold.js';
+
+test('folds diacritics, case, apostrophes and hyphens', () => {
+  assert.equal(strictKey('Al Qāmishlī'), 'al qamishli');
+  assert.equal(strictKey('‘Ayn al ‘Arab'), 'ayn al arab');
+  assert.equal(strictKey("Ma'arat al-Numan"), 'maarat al numan');
+});
+
+test('the Arabic article is optional: "Al-Hol" and "El Hol" share a key with "Hol"', () => {
+  assert.equal(articleKey('Al-Hol'), 'hol');
+  assert.equal(articleKey('El Hol'), 'hol');
+  assert.equal(articleKey('Deir ez-Zor'), 'deir zor');
+  // Without a hyphen, "as" is an English word and stays.
+  assert.equal(articleKey('Kansas City'), 'kansas city');
+});
+
+test('"Deir ez-Zor", "Deir al-Zour" and "Dayr az Zawr" have one skeleton', () => {
+  const keys = new Set(['Deir ez-Zor', 'Deir al-Zour', 'Dayr az Zawr'].map(skeletonKey));
+  assert.equal(keys.size, 1);
+  assert.equal(skeletonKey('Ain al-Arab'), skeletonKey('‘Ayn al ‘Arab'));
+  assert.notEqual(skeletonKey('Hama'), skeletonKey('Homs'));
+});
