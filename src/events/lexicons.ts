@@ -220,7 +220,7 @@ function load(): EventLexicons {
     classPrefixes.set(name, prefixes);
   }
 
-  const prefixMemo = new Map<string, boolean>();
+  const prefixMemo = new Map<string, Map<string, boolean>>();
   const attribution: AttributionLexicon = { verbs: new Set(), leads: [], pronouns: new Set() };
   for (const row of readTsv('attribution.tsv')) {
     const [kind, words] = row.cells;
@@ -243,12 +243,13 @@ function load(): EventLexicons {
       const prefixes = classPrefixes.get(name);
       if (!prefixes?.length) return false;
       // prefix tests repeat for the same words across documents: remember them (bounded)
-      const key = `${name}\u0000${w}`;
-      let hit = prefixMemo.get(key);
+      let memo = prefixMemo.get(name);
+      if (!memo) prefixMemo.set(name, (memo = new Map()));
+      let hit = memo.get(w);
       if (hit === undefined) {
-        if (prefixMemo.size > 200_000) prefixMemo.clear();
+        if (memo.size > 100_000) memo.clear();
         hit = prefixes.some((p) => w.startsWith(p));
-        prefixMemo.set(key, hit);
+        memo.set(w, hit);
       }
       return hit;
     },

@@ -18,8 +18,23 @@ export interface NumberReading {
   to: number;
 }
 
+const startsByTable = new WeakMap<Map<string, unknown>, Set<string>>();
+
+function multiWordStarts(table: Map<string, unknown>): Set<string> {
+  let starts = startsByTable.get(table);
+  if (!starts) {
+    starts = new Set([...table.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
+    startsByTable.set(table, starts);
+  }
+  return starts;
+}
+
 /** The longest phrase (up to 3 words) starting at `i` that is in `table`. */
 function phraseAt(words: Word[], i: number, table: Map<string, unknown>): string | null {
+  const first = words[i]?.lower;
+  if (first === undefined) return null;
+  // most words start no phrase of two or three words: answer those without joining
+  if (!multiWordStarts(table).has(first)) return table.has(first) ? first : null;
   for (let n = 3; n >= 1; n--) {
     if (i + n > words.length) continue;
     const phrase = words.slice(i, i + n).map((w) => w.lower).join(' ');

@@ -51,12 +51,24 @@ function categoryOfEntity(e: EntitySpan): RoleCategory | null {
   }
 }
 
+const categoryMemo = new Map<string, RoleCategory | null>();
+
 function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
-  if (lex.inClass('NONSTATE', w.lower) || (w.text === 'IS' || w.text === 'ISIS')) return 'nonstate';
-  if (lex.inClass('STATE', w.lower)) return 'state';
-  if (lex.inClass('PROTESTER', w.lower)) return 'protester';
-  if (lex.inClass('CIVILIAN', w.lower)) return 'civilian';
-  return null;
+  if (w.text === 'IS' || w.text === 'ISIS') return 'nonstate';
+  let c = categoryMemo.get(w.lower);
+  if (c !== undefined) return c;
+  c = lex.inClass('NONSTATE', w.lower)
+    ? 'nonstate'
+    : lex.inClass('STATE', w.lower)
+      ? 'state'
+      : lex.inClass('PROTESTER', w.lower)
+        ? 'protester'
+        : lex.inClass('CIVILIAN', w.lower)
+          ? 'civilian'
+          : null;
+  if (categoryMemo.size > 100_000) categoryMemo.clear();
+  categoryMemo.set(w.lower, c);
+  return c;
 }
 
 /** An armed word anywhere makes a phrase armed ("security force members", "opposition fighters"). */
