@@ -18,46 +18,44 @@ function stories(): Article[] {
   return input.drafts.map((d, i) => pipeline.process({ ...d, published: published[i] ?? null }));
 }
 
-function find(events: EventSpan[], subType: string, evidence: RegExp): EventSpan {
-  const e = events.find((x) => x.subType === subType && evidence.test(x.evidence.text));
-  assert.ok(e, `no ${subType} event on ${evidence}; got ${events.map((x) => `${x.subType}: ${x.evidence.text.slice(0, 50)}`).join(' | ')}`);
+function find(events: EventSpan[], what: string, match: (e: EventSpan) => boolean): EventSpan {
+  const e = events.find(match);
+  assert.ok(e, `no event: ${what}; got ${events.map((x) => `${x.subType} ${x.date} ${x.counts.map((c) => c.kind + ':' + c.value).join(',')}`).join(' | ')}`);
   return e;
 }
 
+const count = (e: EventSpan, kind: string) => e.counts.find((c) => c.kind === kind);
+
+// Events are found by what they carry (type, counts, dates, places), never by quoting the page.
 test('shared sample: the events of both stories', { skip }, () => {
   const [baghouz, qamishli] = stories();
   assert.ok(baghouz && qamishli, 'two stories');
 
-  const captured = find(baghouz.events, 'Arrests', /400 militants were captured/);
-  assert.equal(captured.counts.find((c) => c.kind === 'captured')?.value, 400);
+  const captured = find(baghouz.events, '400 captured', (e) => e.subType === 'Arrests' && count(e, 'captured')?.value === 400);
   assert.equal(captured.date, '2019-03-05');
   assert.match(captured.actor1 ?? '', /SDF|Syrian Democratic Forces/);
-  assert.match(captured.attribution ?? '', /senior SDF officer/);
+  assert.match(captured.attribution ?? '', /SDF officer/);
   assert.equal(captured.location?.name, 'Baghouz');
 
-  const exodus = find(baghouz.events, 'Displacement', /7,000 people have exited/);
-  const displaced = exodus.counts.find((c) => c.kind === 'displaced');
-  assert.equal(displaced?.value, 7000);
-  assert.equal(displaced?.qualifier, 'more than');
+  const exodus = find(baghouz.events, 'more than 7,000 displaced', (e) => e.type === 'Displacement' && count(e, 'displaced')?.value === 7000);
+  assert.equal(count(exodus, 'displaced')?.qualifier, 'more than');
   assert.equal(exodus.datePrecision, 2);
+  assert.equal(exodus.location?.name, 'Baghouz');
 
-  const arrival = find(baghouz.events, 'Arrival', /4,000 people arrived/);
-  assert.equal(arrival.counts.find((c) => c.kind === 'arrived')?.value, 4000);
+  const arrival = find(baghouz.events, 'around 4,000 arrived', (e) => e.type === 'Arrival' && count(e, 'arrived')?.value === 4000);
+  assert.equal(count(arrival, 'arrived')?.qualifier, 'around');
   assert.equal(arrival.date, '2019-03-06');
   assert.match(arrival.location?.name ?? '', /Hol/);
   assert.match(arrival.attribution ?? '', /International Rescue Committee/);
 
-  const war = baghouz.context.find((c) => /360,000/.test(c.evidence.text));
-  assert.equal(war?.fatalities, 360000);
-  assert.ok(!baghouz.events.some((e) => /360,000/.test(e.evidence.text)), 'the war toll is context, not an event');
+  const war = baghouz.context.find((c) => c.fatalities === 360000);
+  assert.ok(war, 'the war toll is a context record');
+  assert.ok(!baghouz.events.some((e) => e.evidence.start === war.evidence.start), 'and not an event');
 
-  const ceasefire = find(qamishli.events, 'Agreement', /extended on Saturday/);
-  assert.equal(ceasefire.date, '2026-01-24');
+  find(qamishli.events, 'ceasefire extended on 2026-01-24', (e) => e.subType === 'Agreement' && e.date === '2026-01-24' && e.datePrecision === 1);
 
-  const advance = find(qamishli.events, 'Government regains territory', /outskirts of SDF-held Hasakah/);
+  const advance = find(qamishli.events, 'government forces advance on Hasakah', (e) => e.subType === 'Government regains territory' && /asakah/.test(e.location?.name ?? ''));
   assert.match(advance.actor1 ?? '', /Government forces/i);
-  assert.match(advance.location?.name ?? '', /Hasakah|Ḩasakah|Hassakeh/);
-  const kobani = qamishli.events.find((e) => /encircled Kobani/.test(e.evidence.text));
-  assert.ok(kobani, 'the encirclement of Kobani is an event');
+  const kobani = find(qamishli.events, 'encirclement of Kobani', (e) => e.subType === 'Change to group/activity' && /Arab|Kobani/.test(e.location?.name ?? ''));
   assert.match(kobani.actor1 ?? '', /Government forces/i);
 });
