@@ -39,6 +39,8 @@ function locationCandidates(text: string, spans: Span[], found: ToponymCandidate
     const lead = /^the\s+/i.exec(text.slice(s.start, s.end));
     if (lead) start += lead[0].length;
     const surface = text.slice(start, s.end);
+    // "US-backed", "Kurdish-led": a modifier, not a mention of the place.
+    if (/^[-‐]\p{Ll}/u.test(text.slice(s.end, s.end + 2))) continue;
     const matches = gazetteer.match(surface);
     if (matches.length) out.push({ start, end: s.end, text: surface, matches, cue: null, demonym: false, embedded: false });
   }
