@@ -57,6 +57,19 @@ function list(v: unknown): Node[] {
   return Array.isArray(v) ? (v as Node[]) : v ? [v as Node] : [];
 }
 
+/**
+ * GeoVirus offsets are sometimes shifted by a character or a few: when the annotated name is not at
+ * its offsets, the nearest occurrence of the name within 30 characters is taken instead.
+ */
+function align(text: string, name: string, start: number, end: number): [number, number] {
+  if (!name || text.slice(start, end) === name) return [start, end];
+  let best = -1;
+  for (let at = text.indexOf(name, Math.max(0, start - 30)); at >= 0 && at <= start + 30; at = text.indexOf(name, at + 1)) {
+    if (best < 0 || Math.abs(at - start) < Math.abs(best - start)) best = at;
+  }
+  return best >= 0 ? [best, best + name.length] : [start, end];
+}
+
 function toponym(
   doc: GeoDocument,
   start: number | null,
@@ -64,8 +77,10 @@ function toponym(
   lat: number | null,
   lon: number | null,
   counted: boolean,
+  name = '',
 ): void {
   if (start === null || end === null || end <= start || end > doc.text.length) return;
+  [start, end] = align(doc.text, name.trim(), start, end);
   if (counted && lat !== null && lon !== null) doc.gold.push({ start, end, text: doc.text.slice(start, end), lat, lon });
   else doc.neutral.push({ start, end });
 }
@@ -94,16 +109,16 @@ export function parseGeoCorpus(xml: string, format: GeoFormat, file: string): Ge
     if (format === 'lgl') {
       for (const t of list((a.toponyms as Node | undefined)?.toponym)) {
         const tag = t.gaztag as Node | undefined;
-        toponym(doc, num(t.start), num(t.end), num(tag?.lat), num(tag?.lon), true);
+        toponym(doc, num(t.start), num(t.end), num(tag?.lat), num(tag?.lon), true, str(t.phrase));
       }
     } else if (format === 'geovirus') {
       for (const l of list((a.locations as Node | undefined)?.location)) {
-        toponym(doc, num(l.start), num(l.end), num(l.lat), num(l.lon), true);
+        toponym(doc, num(l.start), num(l.end), num(l.lat), num(l.lon), true, str(l.name));
       }
     } else {
       for (const t of list((a.toponyms as Node | undefined)?.toponym)) {
         const type = str(t.type).trim().toLowerCase();
-        toponym(doc, num(t.start), num(t.end), num(t.latitude), num(t.longitude), GWN_COUNTED.has(type));
+        toponym(doc, num(t.start), num(t.end), num(t.latitude), num(t.longitude), GWN_COUNTED.has(type), str(t.extractedName));
       }
     }
     return doc;
