@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore, StoreError, InvalidQueryError } from '../../src/store/index.js';
-import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
+import { migrate, migrations, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import {
   allArticles,
   arihaMonitor,
@@ -175,12 +175,48 @@ test('the schema is versioned: reopening applies nothing twice; a newer schema i
     openSqliteStore(path, { now }).close();
     const db = new Database(path);
     const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
-    assert.deepEqual(versions, [SCHEMA_VERSION]);
+    assert.deepEqual(versions, migrations.map((m) => m.version));
     db.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', 'x')").run(SCHEMA_VERSION + 1);
     db.close();
     assert.throws(() => openSqliteStore(path), (e: Error) => e instanceof StoreError && /newer than this sitrep knows/.test(e.message));
   });
 });
+
+test('a database written at schema 1 is migrated in place: events keep their ids and gain the new column', () => {
+  withStore((path, now) => {
+    const v1 = new Database(path);
+    migrate(v1, now(), migrations.slice(0, 1));
+    v1.close();
+    writeArticleAtSchema1(path, now);
+    const db = new Database(path);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+    db.close();
+    const store = openSqliteStore(path, { now });
+    const event = store.getArticle(arihaMonitor.id)!.eventIds[0];
+    store.storeArticles([arihaStateMedia]);
+    assert.equal(store.getArticle(arihaStateMedia.id)!.eventIds[0], event, 'merging works on migrated rows');
+    store.close();
+    const check = new Database(path);
+    assert.deepEqual(JSON.parse(check.prepare('SELECT article_ids FROM events WHERE id = ?').pluck().get(event) as string).sort(), [arihaMonitor.id, arihaStateMedia.id].sort());
+    check.close();
+  });
+});
+
+/** Writes one article and its event the way schema 1 stored them (no article_ids column). */
+function writeArticleAtSchema1(path: string, now: () => string): void {
+  const db = new Database(path);
+  const at = now();
+  db.prepare(`INSERT INTO articles (id, title, published, url, dateline, source_path, text, doc, ingested)
+    VALUES (?, ?, ?, ?, NULL, 'fixture', ?, ?, ?)`).run(arihaMonitor.id, arihaMonitor.title, arihaMonitor.published, arihaMonitor.url, arihaMonitor.text, JSON.stringify(arihaMonitor), at);
+  const summary = { ...arihaMonitor.events[0], fatalitiesMin: 24, fatalitiesMax: 24, claims: [], evidence: arihaMonitor.events[0].evidence.text, sourceNames: ['SOHR'], articleIds: [arihaMonitor.id], mentionIds: [`${arihaMonitor.id}#0`] };
+  const e = arihaMonitor.events[0];
+  db.prepare(`INSERT INTO events (id, type, sub_type, date, date_end, date_precision, actor1, actor2, location_name, lat, lon, country, admin1,
+    geo_precision, fatalities, source_count, summary, created, updated) VALUES ('ev_00000000000000a1', ?, ?, ?, NULL, 1, ?, ?, ?, ?, ?, ?, ?, 1, 24, 1, ?, ?, ?)`)
+    .run(e.type, e.subType, e.date, e.actor1, e.actor2, e.location!.name, e.location!.lat, e.location!.lon, e.location!.countryCode, e.location!.admin1, JSON.stringify(summary), at, at);
+  const mention = { id: `${arihaMonitor.id}#0`, articleId: arihaMonitor.id, index: 0, ...e, publisher: 'example-wire.test', published: arihaMonitor.published };
+  db.prepare(`INSERT INTO mentions (id, article_id, idx, event_id, evidence, data) VALUES (?, ?, 0, 'ev_00000000000000a1', ?, ?)`).run(mention.id, arihaMonitor.id, e.evidence.text, JSON.stringify(mention));
+  db.close();
+}
 
 test('a file that is not a database is reported by name', () => {
   withStore((path) => {

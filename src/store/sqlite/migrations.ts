@@ -93,11 +93,22 @@ export const migrations: Migration[] = [
       CREATE INDEX merge_log_event ON merge_log(event_id);
     `,
   },
+  {
+    version: 2,
+    name: 'merge candidates read from columns (article ids); gentler FTS5 automerge for one-file transactions',
+    sql: `
+      ALTER TABLE events ADD COLUMN article_ids TEXT NOT NULL DEFAULT '[]';
+      UPDATE events SET article_ids = json_extract(summary, '$.articleIds');
+      CREATE INDEX events_type_end ON events(type, coalesce(date_end, date));
+      INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
+      INSERT INTO evidence_fts (evidence_fts, rank) VALUES ('automerge', 16);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
 
-export function migrate(db: Database.Database, now: string): void {
+export function migrate(db: Database.Database, now: string, list: Migration[] = migrations): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`);
   const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
@@ -106,7 +117,7 @@ export function migrate(db: Database.Database, now: string): void {
     throw new StoreError(`database schema version ${current} is newer than this sitrep knows (${SCHEMA_VERSION})`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)');
-  for (const migration of migrations) {
+  for (const migration of list) {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);

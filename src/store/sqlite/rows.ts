@@ -1,4 +1,5 @@
 /** Row shapes of the SQLite schema and their conversion to the store's types. */
+import type { Candidate } from '../../merge/choose.js';
 import type { Check, EventSummary, Mention } from '../../merge/types.js';
 import type { MergeRecord, StoredEvent } from '../types.js';
 
@@ -18,6 +19,47 @@ export interface MergeLogRow {
   at: string;
   score: number | null;
   detail: string;
+}
+
+/** The columns merging compares on: reading them avoids parsing every candidate's full summary. */
+export interface CandidateRow {
+  id: string;
+  created: string;
+  type: string;
+  sub_type: string;
+  date: string | null;
+  date_end: string | null;
+  date_precision: 1 | 2 | 3;
+  actor1: string | null;
+  actor2: string | null;
+  location_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  admin1: string | null;
+  geo_precision: 1 | 2 | 3 | null;
+  article_ids: string;
+}
+
+export function candidateFromRow(row: CandidateRow): Candidate {
+  const located = row.location_name !== null && row.lat !== null && row.lon !== null;
+  return {
+    id: row.id,
+    created: row.created,
+    articleIds: JSON.parse(row.article_ids) as string[],
+    facts: {
+      type: row.type,
+      subType: row.sub_type,
+      date: row.date,
+      dateEnd: row.date_end,
+      datePrecision: row.date_precision,
+      actor1: row.actor1,
+      actor2: row.actor2,
+      location: located
+        ? { name: row.location_name!, lat: row.lat!, lon: row.lon!, countryCode: row.country ?? '', admin1: row.admin1, precision: row.geo_precision ?? 1 }
+        : null,
+    },
+  };
 }
 
 export function eventFromRow(row: EventRow): StoredEvent {
@@ -44,6 +86,7 @@ export function eventColumns(summary: EventSummary) {
     geo_precision: loc?.precision ?? null,
     fatalities: summary.fatalities,
     source_count: summary.articleIds.length,
+    article_ids: JSON.stringify(summary.articleIds),
     summary: JSON.stringify(summary),
   };
 }

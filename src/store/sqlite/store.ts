@@ -27,15 +27,22 @@ import {
 } from '../types.js';
 import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
 import { migrate } from './migrations.js';
-import { eventColumns, eventFromRow, mentionFromData, mergeRecordFromRow, type EventRow, type MergeLogRow } from './rows.js';
+import {
+  candidateFromRow,
+  eventColumns,
+  eventFromRow,
+  mentionFromData,
+  mergeRecordFromRow,
+  type CandidateRow,
+  type EventRow,
+  type MergeLogRow,
+} from './rows.js';
 
 export interface SqliteStoreOptions {
   /** Clock for `created`/`updated` (ISO 8601); tests pin it. */
   now?: () => string;
 }
 
-/** Widest date tolerance: candidate events are fetched this far around a report's dates. */
-const WINDOW_DAYS = Math.max(...Object.values(DATE_TOLERANCE_DAYS));
 /** A fold can enable another; stop well before anything pathological. */
 const MAX_FOLDS_PER_REPORT = 20;
 
@@ -53,6 +60,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
+    // WAL with NORMAL sync cannot corrupt the database; a power cut may lose the last commits, which
+    // re-ingesting restores (ingest is idempotent). FULL would fsync every file's transaction.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, now());
   } catch (error) {
@@ -87,21 +97,30 @@ class SqliteEventStore implements EventStore {
         WHERE m.event_id = ? ORDER BY a.published, m.id`),
       getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
       insertEvent: p(`INSERT INTO events (id, type, sub_type, date, date_end, date_precision, actor1, actor2,
-        location_name, lat, lon, country, admin1, geo_precision, fatalities, source_count, summary, created, updated)
+        location_name, lat, lon, country, admin1, geo_precision, fatalities, source_count, article_ids, summary, created, updated)
         VALUES (@id, @type, @sub_type, @date, @date_end, @date_precision, @actor1, @actor2, @location_name, @lat,
-        @lon, @country, @admin1, @geo_precision, @fatalities, @source_count, @summary, @created, @updated)`),
+        @lon, @country, @admin1, @geo_precision, @fatalities, @source_count, @article_ids, @summary, @created, @updated)`),
       updateEvent: p(`UPDATE events SET type = @type, sub_type = @sub_type, date = @date, date_end = @date_end,
         date_precision = @date_precision, actor1 = @actor1, actor2 = @actor2, location_name = @location_name,
         lat = @lat, lon = @lon, country = @country, admin1 = @admin1, geo_precision = @geo_precision,
-        fatalities = @fatalities, source_count = @source_count, summary = @summary, updated = @updated
+        fatalities = @fatalities, source_count = @source_count, article_ids = @article_ids, summary = @summary,
+        updated = @updated
         WHERE id = @id`),
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
-      candidates: p(`SELECT seq, id, summary, created, updated FROM events
-        WHERE type = ? AND date IS NOT NULL
-          AND date <= substr(?, 1, length(date))
-          AND coalesce(date_end, date) >= substr(?, 1, length(coalesce(date_end, date)))`),
+      // One window per candidate precision: the tolerance is that of the coarser of the two dates,
+      // so a day-precise report only fetches day-precise events a day around it. Year-only dates
+      // ("in 2023") never match anything by date closely enough to merge, so they are not fetched.
+      candidates: p(`SELECT id, created, type, sub_type, date, date_end, date_precision, actor1, actor2,
+          location_name, lat, lon, country, admin1, geo_precision, article_ids
+        FROM events WHERE type = @type AND coalesce(date_end, date) >= @month AND (
+          (date_precision <= @precision AND date <= substr(@hi, 1, length(date))
+            AND coalesce(date_end, date) >= substr(@lo, 1, length(coalesce(date_end, date))))
+          OR (date_precision = 2 AND @precision < 2 AND date <= substr(@hi2, 1, length(date))
+            AND coalesce(date_end, date) >= substr(@lo2, 1, length(coalesce(date_end, date))))
+          OR (date_precision = 3 AND @precision < 3 AND date <= substr(@hi3, 1, length(date))
+            AND coalesce(date_end, date) >= substr(@lo3, 1, length(coalesce(date_end, date)))))`),
       insertDeleted: p('INSERT OR REPLACE INTO deleted_events (id, merged_into, deleted) VALUES (?, ?, ?)'),
       deletedInto: p('SELECT merged_into FROM deleted_events WHERE id = ?').pluck(),
       insertLog: p(`INSERT INTO merge_log (kind, event_id, from_id, mention_id, at, score, detail)
@@ -158,17 +177,16 @@ class SqliteEventStore implements EventStore {
   private candidatesFor(facts: EventFacts, excludeId: string | null): Candidate[] {
     const interval = eventInterval(facts.date, facts.dateEnd);
     if (!interval) return [];
-    const rows = this.st.candidates.all(
-      facts.type,
-      formatDay(interval[1] + WINDOW_DAYS),
-      formatDay(interval[0] - WINDOW_DAYS),
-    ) as EventRow[];
-    return rows
-      .filter((row) => row.id !== excludeId)
-      .map((row) => {
-        const event = eventFromRow(row);
-        return { id: event.id, created: event.created, facts: event, articleIds: event.articleIds };
-      });
+    // Padded by a day: SQL compares date strings, the exact window is checked by compareFacts.
+    const window = (days: number) => [formatDay(interval[1] + days + 1), formatDay(interval[0] - days - 1)];
+    const [hi, lo] = window(DATE_TOLERANCE_DAYS[facts.datePrecision]);
+    const [hi2, lo2] = window(DATE_TOLERANCE_DAYS[2]);
+    const [hi3, lo3] = window(DATE_TOLERANCE_DAYS[3]);
+    // The index range: events ending in or after the month of the widest window (a month-precision
+    // end date "2024-03" sorts before "2024-03-15" but not before "2024-03").
+    const month = lo3.slice(0, 7);
+    const rows = this.st.candidates.all({ type: facts.type, precision: facts.datePrecision, month, hi, lo, hi2, lo2, hi3, lo3 }) as CandidateRow[];
+    return rows.filter((row) => row.id !== excludeId).map(candidateFromRow);
   }
 
   /** A new report either joins the closest compatible event or starts one; then folds what it bridged. */
