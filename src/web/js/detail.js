@@ -1,6 +1,6 @@
 // The chosen event: its fields, each source's claim, each source article with the evidence
 // highlighted and the words behind every field marked, and the merge decisions that made it one event.
-import { el, clear } from './elements.js';
+import { el, clear, append } from './elements.js';
 import { typeColour } from './colours.js';
 import { FIELD_LABELS, markedText } from './marked-text.js';
 
@@ -18,6 +18,12 @@ export function countryName(code) {
   }
 }
 
+/** "Ariha, Idlib, Syria": each part once ("Russia", not "Russia, Russia, Russia"). */
+export function placeName(loc, withCountry = false) {
+  const parts = [loc.name, loc.admin1, withCountry ? countryName(loc.countryCode) : null].filter(Boolean);
+  return parts.filter((p, i) => parts.indexOf(p) === i).join(', ');
+}
+
 function safeUrl(url) {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
@@ -33,7 +39,7 @@ function facts(event) {
     'dl',
     { className: 'facts' },
     fact('Date', `${event.date ?? 'unknown'}${event.dateEnd ? ` – ${event.dateEnd}` : ''}`, el('span', { className: 'muted' }, ` · ${PRECISION[event.datePrecision]}`)),
-    fact('Place', loc ? `${loc.name}${loc.admin1 ? `, ${loc.admin1}` : ''}, ${countryName(loc.countryCode)}` : 'unknown', loc ? el('span', { className: 'muted' }, ` · ${GEO_PRECISION[loc.precision]}`) : null),
+    fact('Place', loc ? placeName(loc, true) : 'unknown', loc ? el('span', { className: 'muted' }, ` · ${GEO_PRECISION[loc.precision]}`) : null),
     fact('Actor 1', event.actor1 ?? '—'),
     fact('Actor 2', event.actor2 ?? '—'),
     fact('Fatalities', event.fatalities === null ? 'not reported' : String(event.fatalities), el('span', { className: 'muted' }, range)),
@@ -107,7 +113,7 @@ function decision(record) {
 export function renderDetail(container, event, history, articleTexts, { onClose }) {
   clear(container);
   const place = event.location ? ` in ${event.location.name}` : '';
-  container.append(
+  append(container, [
     el('div', { className: 'detail-head', style: `--type-colour:${typeColour(event.type)}` },
       el('button', { className: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close', onclick: onClose }, '×'),
       el('span', { className: 'type-chip' }, event.type),
@@ -118,10 +124,11 @@ export function renderDetail(container, event, history, articleTexts, { onClose 
     claims(event),
     el('section', { className: 'sources' }, el('h3', {}, `Sources (${event.sources.length})`), event.sources.map((s, i) => source(s, i, articleTexts.get(s.article.id)))),
     history ? el('section', { className: 'history' }, el('h3', {}, event.sources.length > 1 ? 'Why these reports are one event' : 'Merge decisions'), el('ol', {}, history.history.map(decision))) : null,
-  );
+  ]);
   // Bring each source's evidence into view inside its own scroll box.
   for (const box of container.querySelectorAll('.article-text')) {
     const mark = box.querySelector('mark.f-evidence');
-    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 24);
+    // .article-text is position: relative, so the mark's offsetTop is measured inside the box.
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - 24);
   }
 }

@@ -2,6 +2,7 @@
 // chosen event are highlighted together.
 import { el, clear } from './elements.js';
 import { typeColour } from './colours.js';
+import { placeName } from './detail.js';
 
 const MAX_ROWS = 2000;
 
@@ -33,7 +34,7 @@ export class EventTable {
         { dataset: { eventId: event.id }, tabindex: '-1', onclick: () => this.onSelect(event.id) },
         el('td', { className: 'date' }, event.date ?? '—'),
         el('td', {}, el('span', { className: 'dot', style: `background:${typeColour(event.type)}` }), event.subType || event.type),
-        el('td', {}, event.location ? `${event.location.name}${event.location.admin1 ? `, ${event.location.admin1}` : ''}` : '—'),
+        el('td', {}, event.location ? placeName(event.location) : '—'),
         el('td', { className: 'actors' }, actors(event)),
         el('td', { className: 'num' }, killed(event)),
         el('td', { className: 'num' }, String(event.articleIds.length)),
