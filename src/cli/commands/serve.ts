@@ -3,6 +3,7 @@
  * Loopback by default; bound elsewhere, writes need SITREP_TOKEN.
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { createPipeline } from '../../pipeline.js';
 import { listen, isLoopback, type RunningServer } from '../../server/index.js';
 import type { EventStore } from '../../store/index.js';
@@ -71,6 +72,9 @@ export function registerServe(program: Command): void {
     .option('--gazetteer <file>', 'extra gazetteer supplement for POST /api/documents, repeatable', collect)
     .option('--max-body-bytes <n>', 'largest accepted request body (default 2 MB)', positiveInteger)
     .action(async (options: ServeOptions) => {
-      await serveStore(openStore(options.db, true), options);
+      // A missing database is created (POST /api/documents can fill it), but said out loud: it is
+      // more often a typo in --db than an intention.
+      if (!existsSync(options.db)) process.stderr.write(`sitrep serve: ${options.db} did not exist: serving a new, empty database\n`);
+      await serveStore(openStore(options.db), options);
     });
 }

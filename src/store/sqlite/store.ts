@@ -335,7 +335,7 @@ class SqliteEventStore implements EventStore {
       mentions: count('SELECT count(*) FROM mentions'),
       deletedEvents: count('SELECT count(*) FROM deleted_events'),
       byType: grouped('SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY n DESC'),
-      byCountry: grouped("SELECT coalesce(country, '') AS k, count(*) AS n FROM events GROUP BY country ORDER BY n DESC"),
+      byCountry: grouped('SELECT country AS k, count(*) AS n FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY n DESC'),
       firstDate: range.first,
       lastDate: range.last,
       lastUpdated: range.updated,

@@ -103,8 +103,11 @@ async function loadEvents() {
   }
 }
 
+let lastUpdated = null;
+
 async function loadStats() {
   const stats = await fetchStats();
+  lastUpdated = stats.lastUpdated;
   const range = stats.firstDate ? `${stats.firstDate} → ${stats.lastDate}` : 'no dated events';
   clear($('stats')).append(
     el('span', { className: 'stat' }, el('b', {}, String(stats.events)), ' events'),
@@ -114,8 +117,29 @@ async function loadStats() {
     stats.lastUpdated ? el('span', { className: 'stat muted' }, `updated ${stats.lastUpdated.replace('T', ' ').slice(0, 16)} UTC`) : null,
   );
   const select = $('country-filter');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, 'All countries'));
   for (const code of Object.keys(stats.byCountry).filter(Boolean).sort((a, b) => countryName(a).localeCompare(countryName(b)))) {
     select.append(el('option', { value: code }, `${countryName(code)} (${stats.byCountry[code]})`));
+  }
+  select.value = chosen;
+}
+
+/**
+ * The dashboard stays open while `sitrep ingest` or POST /api/documents add events: every 30 s it
+ * asks whether the store changed and, if so, reloads with the current filters and selection.
+ */
+const REFRESH_MS = 30_000;
+async function refreshIfChanged() {
+  try {
+    const stats = await fetchStats();
+    if (stats.lastUpdated === lastUpdated) return;
+    await Promise.all([loadStats(), loadEvents()]);
+    fillActors();
+    render();
+    if (state.selectedId) select(state.selectedId);
+  } catch {
+    // the server may be restarting; the next tick tries again
   }
 }
 
@@ -224,6 +248,7 @@ async function start() {
   const id = location.hash.slice(1);
   if (/^ev_[0-9a-f]{16}$/.test(id)) select(id);
   document.body.dataset.ready = 'true';
+  setInterval(refreshIfChanged, REFRESH_MS);
 }
 
 start();
