@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../src/store/index.js';
 import { exportEvents } from '../../src/store/export/index.js';
 import { ACLED_COLUMNS, csvField } from '../../src/store/export/csv.js';
 import { allArticles, arihaMonitor, arihaStateMedia, foldReports } from '../fixtures/store/articles.js';
+import { buildArticle } from '../fixtures/store/build-article.js';
 import { tempDir, tickingClock } from './temp-db.js';
 
 /** RFC 4180 reader, enough to check our own output round-trips. */
@@ -66,6 +67,30 @@ test('CSV uses ACLED column names; the merged Ariha strike is one row with both 
   const protest = records.find((r) => r.location === 'Qamishli')!;
   assert.equal(protest.disorder_type, 'Demonstrations');
   assert.equal(protest.fatalities, '0');
+});
+
+test("CSV: sitrep's Displacement exports as ACLED's Strategic developments / Other", () => {
+  const fled = buildArticle({
+    title: 'Thousands flee Tawila clashes',
+    published: '2024-03-20',
+    text: 'About 4,000 people fled Tawila on Tuesday after two days of fighting, an aid group said.',
+    events: [
+      {
+        type: 'Displacement',
+        subType: 'Displacement',
+        evidence: 'About 4,000 people fled Tawila on Tuesday after two days of fighting, an aid group said.',
+        date: '2024-03-19',
+        place: { mention: 'Tawila', name: 'Tawila', lat: 13.5, lon: 24.85, countryCode: 'SD', admin1: 'North Darfur' },
+        counts: [{ text: '4,000 people', kind: 'displaced', value: 4000 }],
+        attribution: 'an aid group',
+      },
+    ],
+  });
+  const rows = parseCsv(exported([fled]));
+  const record = Object.fromEntries(rows[0].map((c, i) => [c, rows[1][i]]));
+  assert.deepEqual([record.disorder_type, record.event_type, record.sub_event_type], ['Strategic developments', 'Strategic developments', 'Other']);
+  assert.equal(record.fatalities, '0');
+  assert.equal(record.country, 'Sudan');
 });
 
 test('CSV fields: commas and quotes are quoted, formula-like text is defused, numbers untouched', () => {

@@ -1,11 +1,12 @@
 /**
- * ACLED's categories for sitrep's event types. sitrep adds Displacement and Arrival, which ACLED has
- * no type for; they export as Strategic developments / Other so an ACLED-shaped file stays valid.
- * (The event stage is to export its own `toAcledCategories` from src/events/acled.ts; this is the
- * exporter's minimal copy until then.)
+ * ACLED's categories for a stored event. The event stage's taxonomy decides the type and sub-type
+ * (src/events/acled.ts: sitrep's Displacement/Arrival become Strategic developments / Other); this
+ * file adds the disorder type ACLED files carry, and falls back to the event's own labels for a
+ * sub-type the taxonomy does not know (an older database, a user's own coder).
  */
 import { feature } from '@rapideditor/country-coder';
 import countries from 'i18n-iso-countries';
+import { toAcledCategories } from '../../events/acled.js';
 
 const SITREP_ONLY_TYPES = new Set(['Displacement', 'Arrival']);
 
@@ -19,6 +20,8 @@ const DISORDER: Record<string, string> = {
 };
 
 export function acledCategories(type: string, subType: string): { disorderType: string; eventType: string; subEventType: string } {
+  const mapped = toAcledCategories({ type, subType });
+  if (mapped) return { disorderType: DISORDER[mapped.event_type] ?? '', eventType: mapped.event_type, subEventType: mapped.sub_event_type };
   if (SITREP_ONLY_TYPES.has(type)) {
     return { disorderType: 'Strategic developments', eventType: 'Strategic developments', subEventType: 'Other' };
   }
