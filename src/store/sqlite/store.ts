@@ -243,7 +243,7 @@ class SqliteEventStore implements EventStore {
     const seq = (this.st.getEvent.get(id) as EventRow).seq;
     this.st.deleteRtree.run(seq);
     const loc = summary.location;
-    if (loc) this.st.insertRtree.run(seq, loc.lon, loc.lon, loc.lat, loc.lat);
+    if (loc && Number.isFinite(loc.lat) && Number.isFinite(loc.lon)) this.st.insertRtree.run(seq, loc.lon, loc.lon, loc.lat, loc.lat);
   }
 
   private log(kind: MergeRecord['kind'], eventId: string, fromId: string | null, mentionId: string | null,
