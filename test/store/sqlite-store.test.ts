@@ -213,7 +213,7 @@ function writeArticleAtSchema1(path: string, now: () => string): void {
   db.prepare(`INSERT INTO events (id, type, sub_type, date, date_end, date_precision, actor1, actor2, location_name, lat, lon, country, admin1,
     geo_precision, fatalities, source_count, summary, created, updated) VALUES ('ev_00000000000000a1', ?, ?, ?, NULL, 1, ?, ?, ?, ?, ?, ?, ?, 1, 24, 1, ?, ?, ?)`)
     .run(e.type, e.subType, e.date, e.actor1, e.actor2, e.location!.name, e.location!.lat, e.location!.lon, e.location!.countryCode, e.location!.admin1, JSON.stringify(summary), at, at);
-  const mention = { id: `${arihaMonitor.id}#0`, articleId: arihaMonitor.id, index: 0, ...e, publisher: 'example-wire.test', published: arihaMonitor.published };
+  const mention = { ...e, id: `${arihaMonitor.id}#0`, articleId: arihaMonitor.id, index: 0, publisher: 'example-wire.test', published: arihaMonitor.published };
   db.prepare(`INSERT INTO mentions (id, article_id, idx, event_id, evidence, data) VALUES (?, ?, 0, 'ev_00000000000000a1', ?, ?)`).run(mention.id, arihaMonitor.id, e.evidence.text, JSON.stringify(mention));
   db.close();
 }
