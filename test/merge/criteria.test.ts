@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { compareFacts, describeFatalityClaims, mentionsOf, summariseCluster } from '../../src/merge/index.js';
 import type { EventFacts } from '../../src/merge/index.js';
 import { ARIHA, ATARIB, arihaMonitor, arihaStateMedia, atarib } from '../fixtures/store/articles.js';
@@ -102,4 +103,28 @@ test('a claim without an attribution in the text falls back to the publishing si
   const unattributed = { ...arihaMonitor, events: arihaMonitor.events.map((e) => ({ ...e, attribution: null })) };
   const [claim] = summariseCluster(mentionsOf(unattributed)).claims;
   assert.equal(claim.source, 'example-wire.test');
+});
+
+test('the merge rule is symmetric: A matches B exactly when B matches A', () => {
+  const place = fc.constantFrom(null, { ...ARIHA, precision: 1 as const }, { ...ATARIB, precision: 1 as const }, {
+    name: 'Idlib', lat: 35.93, lon: 36.63, countryCode: 'SY', admin1: 'Idlib', precision: 3 as const,
+  });
+  const facts = fc.record({
+    type: fc.constantFrom('Battles', 'Explosions/Remote violence'),
+    subType: fc.constant('x'),
+    date: fc.constantFrom(null, '2024-03-10', '2024-03-11', '2024-03-13', '2024-03'),
+    dateEnd: fc.constant(null),
+    datePrecision: fc.constantFrom(1 as const, 2 as const, 3 as const),
+    actor1: fc.constantFrom(null, 'Military Forces of Russia', 'Civilians', 'HTS: Hayat Tahrir al-Sham'),
+    actor2: fc.constantFrom(null, 'Civilians', 'Military Forces of Syria'),
+    location: place,
+  });
+  fc.assert(
+    fc.property(facts, facts, (a, b) => {
+      const ab = compareFacts(a, b, ['a'], ['b']);
+      const ba = compareFacts(b, a, ['b'], ['a']);
+      return ab.compatible === ba.compatible && Math.abs(ab.score - ba.score) < 1e-9;
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -236,3 +236,16 @@ test('the protest report with a script tag is stored verbatim (escaping is the r
     store.close();
   });
 });
+
+test('merging is deterministic: the same articles in the same order give the same events and ids', () => {
+  const build = () => {
+    const { dir, cleanup } = tempDir();
+    const store = openSqliteStore(join(dir, 'run.db'));
+    for (const article of [...allArticles, ...foldReports]) store.storeArticles([article]);
+    const events = [...store.allEvents()].map((e) => ({ id: e.id, articles: [...e.articleIds].sort(), summary: { ...e, created: '', updated: '' } }));
+    store.close();
+    cleanup();
+    return events;
+  };
+  assert.deepEqual(build(), build());
+});
