@@ -21,7 +21,7 @@ const state = {
 
 const map = new EventMap($('map'), { onSelect: select });
 const timeline = new Timeline($('timeline'), $('timeline-label'), { onBrush: setPeriod });
-const table = new EventTable($('events-body'), $('table-note'), { onSelect: select });
+const table = new EventTable($('events-body'), $('table-note'), document.querySelector('#events-table thead'), { onSelect: select });
 
 function showError(message) {
   const banner = $('error');

@@ -15,16 +15,55 @@ function killed(event) {
   return event.fatalitiesMax > event.fatalitiesMin ? `${event.fatalitiesMin}–${event.fatalitiesMax}` : String(event.fatalities);
 }
 
+/** Sort keys by column; ties keep the newest first. */
+const SORT_KEYS = {
+  date: (e) => e.date ?? '',
+  type: (e) => `${e.type} ${e.subType}`,
+  location: (e) => (e.location ? placeName(e.location) : '\uffff'),
+  actors: (e) => actors(e),
+  fatalities: (e) => e.fatalities ?? -1,
+  sources: (e) => e.articleIds.length,
+};
+
 export class EventTable {
-  constructor(body, note, { onSelect }) {
+  constructor(body, note, head, { onSelect }) {
     this.body = body;
     this.note = note;
+    this.head = head;
     this.onSelect = onSelect;
     this.rows = new Map();
     this.order = [];
+    this.sort = { key: 'date', descending: true };
+    this.events = [];
+    this.selectedId = null;
+    for (const th of head.querySelectorAll('th[data-sort]')) {
+      th.addEventListener('click', () => this.sortBy(th.dataset.sort));
+    }
   }
 
-  render(events, selectedId) {
+  sortBy(key) {
+    this.sort = { key, descending: this.sort.key === key ? !this.sort.descending : key !== 'location' && key !== 'actors' && key !== 'type' };
+    for (const th of this.head.querySelectorAll('th[data-sort]')) {
+      if (th.dataset.sort === key) th.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    }
+    this.render(this.events, this.selectedId);
+  }
+
+  sorted(events) {
+    const key = SORT_KEYS[this.sort.key];
+    const sign = this.sort.descending ? -1 : 1;
+    return [...events].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      const order = typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
+      return sign * order || (b.date ?? '').localeCompare(a.date ?? '');
+    });
+  }
+
+  render(unsorted, selectedId) {
+    this.events = unsorted;
+    this.selectedId = selectedId;
+    const events = this.sorted(unsorted);
     clear(this.body);
     this.rows.clear();
     this.order = events.slice(0, MAX_ROWS).map((e) => e.id);
@@ -47,6 +86,7 @@ export class EventTable {
   }
 
   highlight(id) {
+    this.selectedId = id;
     for (const row of this.body.querySelectorAll('tr.selected')) row.classList.remove('selected');
     const row = this.rows.get(id);
     if (row) {
