@@ -13,9 +13,12 @@ import { nameKey } from './name-key.js';
 
 export interface TypedRun extends Run {
   type: EntityType;
+  /** PERSON runs that open with a title ("Prime Minister Haider al-Abadi"): first token of the name, -1 for a title alone. */
+  nameFirst?: number;
 }
 
 const APPOSITION_REACH = 8;
+const INITIAL = /^\p{Lu}\.$/u;
 
 /** Words before the run that announce a place: "in", "outskirts of". */
 function placeBefore(view: TokenView, first: number, lex: EntityLexicons): boolean {
@@ -54,11 +57,32 @@ function apposition(view: TokenView, last: number, lex: EntityLexicons): EntityT
   return null;
 }
 
-/** The last title word of a run that leaves a name after it ("Foreign Secretary | Philip Hammond"). */
+export function isTitle(view: TokenView, k: number, lex: EntityLexicons): boolean {
+  const word = view.lower[k];
+  return lex.titles.has(word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word);
+}
+
+/** The last title word of a run ("Foreign Secretary | Philip Hammond"), or -1. */
 function titleEnd(view: TokenView, run: Run, lex: EntityLexicons): number {
   let end = -1;
-  for (let k = run.first; k < run.last; k++) if (lex.titles.has(view.lower[k].replace(/\.$/, ''))) end = k;
+  for (let k = run.first; k <= run.last; k++) if (isTitle(view, k, lex)) end = k;
   return end;
+}
+
+const CONNECTOR_WORDS = new Set(['of', 'for', 'on', 'the']);
+
+/**
+ * Where the name starts in a titled run: right after the last title word, or, when the title has an
+ * office after it ("Secretary of State John Kerry"), at a given name or the last two words.
+ */
+function nameStart(view: TokenView, run: Run, end: number, lex: EntityLexicons): number {
+  let first = end + 1;
+  let connector = -1;
+  for (let k = first; k <= run.last; k++) if (CONNECTOR_WORDS.has(view.lower[k])) connector = k;
+  if (connector < 0) return first <= run.last ? first : -1;
+  first = connector + 1;
+  for (let k = first; k <= run.last; k++) if (lex.givenNames.has(view.keys[k])) return k;
+  return run.last - first >= 2 ? run.last - 1 : -1;
 }
 
 function isAcronym(text: string): boolean {
@@ -68,13 +92,15 @@ function isAcronym(text: string): boolean {
 export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, gazetteer: Gazetteer): TypedRun | null {
   const { tokens, lower, keys } = view;
   const run = { ...input };
-  while (run.first <= run.last && lex.notNames.has(lower[run.first])) run.first++;
+  while (run.first <= run.last && lex.notNames.has(lower[run.first]) && !isTitle(view, run.first, lex)) run.first++;
   if (run.first > run.last) return null;
+  // re3d (like ACLED's actor notes) keeps the title in the person's span: "Prime Minister Haider al-Abadi".
   const t = titleEnd(view, run, lex);
   if (t >= 0) {
-    const rest = { first: t + 1, last: run.last };
-    if (lex.orgCues.has(lower[rest.last])) return { ...rest, type: 'ORGANISATION' };
-    return { ...rest, type: 'PERSON' };
+    if (t < run.last && lex.orgCues.has(lower[run.last])) return { first: t + 1, last: run.last, type: 'ORGANISATION' };
+    // A lone sentence-initial title word ("General", "Chief") says nothing.
+    if (run.first === run.last && view.initial[run.first]) return null;
+    return { ...run, type: 'PERSON', nameFirst: nameStart(view, run, t, lex) };
   }
   const size = run.last - run.first + 1;
   const first = run.first;
@@ -130,6 +156,7 @@ function personShaped(view: TokenView, run: Run): boolean {
   for (let k = run.first; k <= run.last; k++) {
     const token = view.tokens[k];
     if (!view.cap[k]) continue; // particles
+    if (INITIAL.test(token.text)) continue; // "Isiah L. Booker"
     if (token.text === token.text.toUpperCase() && token.text.length > 1) return false;
     if (token.pos !== 'PROPN') return false;
   }

@@ -17,6 +17,8 @@ import { findMoney } from './money.js';
 import { nameKey } from './name-key.js';
 import { FREE, HELD, SOFT, findRuns } from './runs.js';
 import { buildTokenView, type TokenView } from './segments.js';
+import { pronounMentions } from './pronouns.js';
+import { linkRoles, roleDescriptions, titleStartBefore, withDeterminer } from './titles.js';
 
 function span(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
   const start = view.tokens[first].start;
@@ -83,12 +85,29 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     const soft = a.kind === 'country' || a.kind === 'capital' || a.kind === 'nationality';
     taken.fill(soft ? SOFT : HELD, a.first, a.last + 1);
   }
+  // A known person keeps the title written before the name: "President Ahmed al-Sharaa".
+  for (const a of anchors) {
+    if (a.kind !== 'person') continue;
+    const first = titleStartBefore(view, a.first, lex, taken);
+    if (first < a.first) taken.fill(HELD, first, a.first);
+    a.first = first;
+  }
+  const roles = roleDescriptions(view, taken, lex);
+  for (const r of roles) taken.fill(HELD, r.first, r.last + 1);
   const typed: TypedRun[] = [];
   const untyped: { first: number; last: number }[] = [];
   for (const run of findRuns(view, taken, lex)) {
     const result = classifyRun(view, run, lex, ctx.gazetteer);
     if (result) typed.push(result);
     else untyped.push(run);
+  }
+  for (const run of typed) {
+    if (run.type !== 'PERSON') continue;
+    const first = titleStartBefore(view, run.first, lex, taken);
+    if (first < run.first) {
+      run.nameFirst ??= run.first;
+      run.first = first;
+    }
   }
 
   // Organisation names that swallowed a place or nationality ("Government of Iraq", "Syria Recovery
@@ -115,7 +134,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
         absorbed.add(a);
         if (run.type === 'ORGANISATION') nestedInOrganisation.add(a);
       } else if (
-        run.type === 'ORGANISATION' &&
+        (run.type === 'ORGANISATION' || (run.type === 'PERSON' && run.nameFirst !== undefined)) &&
         (a.kind === 'country' || a.kind === 'nationality') &&
         a.last + 1 === run.first &&
         view.segment[a.last] === view.segment[run.first]
@@ -135,13 +154,36 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     const entity = anchorEntity(view, a);
     if (entity) entities.push(entity);
   }
-  for (const run of typed) entities.push(span(view, run.first, run.last, run.type));
+  const roleMentions = new Set<EntitySpan>();
+  for (const run of typed) {
+    if (run.type === 'PERSON' && run.nameFirst !== undefined) {
+      // Titled person: the span takes "the" too ("The Foreign Secretary"); canonical is the name alone.
+      const entity = span(view, withDeterminer(view, run.first), run.last, 'PERSON');
+      if (run.nameFirst >= 0) entity.canonical = view.text.slice(view.tokens[run.nameFirst].start, entity.end).replace(/[’']s$/u, '');
+      else roleMentions.add(entity);
+      entities.push(entity);
+    } else {
+      entities.push(span(view, run.first, run.last, run.type));
+    }
+  }
+  for (const r of roles) {
+    const entity = span(view, r.first, r.last, 'PERSON');
+    roleMentions.add(entity);
+    entities.push(entity);
+  }
   for (const m of money) entities.push(span(view, m.first, m.last, 'MONEY'));
 
   // Surnames: "Sharaa" after "Ahmed al-Sharaa", linked by canonical, typed PERSON whatever the cues said.
-  const people = entities.filter((e) => e.type === 'PERSON');
+  const people = entities.filter((e) => e.type === 'PERSON' && !roleMentions.has(e));
   for (const person of people) person.canonical ??= person.text.replace(/[’']s$/u, '');
   const surnames = surnameIndex(people);
+  // "Prime Minister Abadi" after "Haider al-Abadi": the titled surname takes the full name.
+  for (const person of people) {
+    const canonical = person.canonical!;
+    if (canonical.includes(' ')) continue;
+    const full = surnames.get(nameKey(canonical));
+    if (full && full !== person) person.canonical = full.canonical;
+  }
   const linked: EntitySpan[] = [];
   for (const run of [...untyped, ...typed.filter((r) => r.first === r.last)]) {
     const entity = span(view, run.first, run.last, 'PERSON');
@@ -157,7 +199,11 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   const inPhrase = (e: EntitySpan) => e.type === 'ORGANISATION' && !e.canonical && phrases.some((p) => p.start < e.start && e.end <= p.end);
   const combined = sortSpans([...kept.filter((e) => !inPhrase(e)), ...linked, ...phrases]);
   const descriptions = resolveDescriptions(view, combined, lex);
-  return mergeDescriptions(combined, descriptions);
+  const merged = mergeDescriptions(combined, descriptions);
+  const named = merged.filter((e) => e.type === 'PERSON');
+  linkRoles(view, named, roleMentions, lex);
+  const pronouns = pronounMentions(view, named);
+  return pronouns.length ? sortSpans([...merged, ...pronouns]) : merged;
 }
 
 /** A resolved "the militants" replaces the bare group noun entity it contains. */

@@ -75,12 +75,15 @@ export function findRuns(view: TokenView, taken: Uint8Array, lex: EntityLexicons
   return runs;
 }
 
-/** "Ministry of Defence", "Observatory for Human Rights", "Council on Foreign Relations". */
+/**
+ * "Ministry of Defence", "Observatory for Human Rights", "Council on Foreign Relations", and titles
+ * with their office: "Secretary of State John Kerry", "Minister for the Middle East".
+ */
 function extendOverConnector(view: TokenView, last: number, taken: Uint8Array, lex: EntityLexicons): number {
   const { lower } = view;
   for (;;) {
     const head = lower[last];
-    if (!(lex.orgCues.has(head) || lex.orgLeadCues.has(head))) return last;
+    if (!(lex.orgCues.has(head) || lex.orgLeadCues.has(head) || lex.titles.has(head))) return last;
     const connector = last + 1;
     if (!CONNECTORS.has(lower[connector] ?? '') || !spaced(view, last, connector)) return last;
     let start = connector + 1;

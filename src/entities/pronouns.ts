@@ -1,0 +1,63 @@
+/**
+ * Personal pronouns as PERSON mentions linked to the person they stand for. re3d annotates "I",
+ * "he", "him", "she" as Person; analysts need the name, so `canonical` carries it:
+ * "he" -> the last person named before it; "I"/"me" (a quoted or reported speaker) -> the person named
+ * in the same paragraph, before the quote ("Hammond said: I ...") or after it ("“I ...,” Cook said").
+ * Possessives ("his", "my") are left out: re3d marks only some of them, and they add little.
+ */
+import type { EntitySpan } from '../model/types.js';
+import type { TokenView } from './segments.js';
+
+const THIRD_PERSON = new Set(['he', 'him', 'she', 'her']);
+const FIRST_PERSON = new Set(['i', 'me']);
+
+/** "World War I", "Charles Keating IV": a capital I right after a capitalised word is a numeral. */
+function isRomanNumeral(view: TokenView, i: number): boolean {
+  const before = i - 1;
+  return before >= 0 && view.cap[before] && view.segment[before] === view.segment[i] && view.tokens[i].start - view.tokens[before].end <= 1;
+}
+
+function paragraphStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset) + 1;
+}
+
+function paragraphEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end;
+}
+
+/**
+ * PERSON spans for the pronouns of the text. `named` holds the people found so far, sorted by start;
+ * their canonical names are what the pronouns link to.
+ */
+export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpan[] {
+  const { tokens, lower, text } = view;
+  const mentions: EntitySpan[] = [];
+  let cursor = 0;
+  let last: EntitySpan | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = lower[i];
+    const third = THIRD_PERSON.has(word);
+    const first = !third && FIRST_PERSON.has(word);
+    if (!third && !first) continue;
+    if (word === 'i' && (tokens[i].text !== 'I' || isRomanNumeral(view, i))) continue;
+    const token = tokens[i];
+    while (cursor < named.length && named[cursor].end <= token.start) last = named[cursor++];
+    let antecedent: EntitySpan | undefined = last;
+    if (first) {
+      const from = paragraphStart(text, token.start);
+      if (!antecedent || antecedent.start < from) {
+        const to = paragraphEnd(text, token.end);
+        antecedent = undefined;
+        for (let k = cursor; k < named.length && named[k].start < to; k++) {
+          antecedent = named[k];
+          break;
+        }
+      }
+    }
+    const mention: EntitySpan = { start: token.start, end: token.end, text: token.text, type: 'PERSON' };
+    if (antecedent?.canonical) mention.canonical = antecedent.canonical;
+    mentions.push(mention);
+  }
+  return mentions;
+}

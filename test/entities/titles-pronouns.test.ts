@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../../src/pipeline.js';
+import type { Article, EntitySpan, EntityType } from '../../src/model/types.js';
+
+const pipeline = createPipeline();
+
+function extract(text: string): Article {
+  return pipeline.process({
+    title: null,
+    highlights: [],
+    dateline: null,
+    published: '2025-03-07',
+    url: null,
+    text,
+    subheads: [],
+    source: { path: 'test', start: 0, end: text.length },
+  });
+}
+
+function all(article: Article, text: string, type?: EntityType): EntitySpan[] {
+  return article.entities.filter((e) => e.text === text && (!type || e.type === type));
+}
+
+test('"Secretary of State John Kerry": the title with its office and the name are one person', () => {
+  const article = extract('In Geneva, US Secretary of State John Kerry met envoys from both sides.');
+  const kerry = article.entities.find((e) => e.type === 'PERSON' && e.text.endsWith('John Kerry'));
+  assert.ok(kerry && kerry.text.includes('Secretary of State'), kerry?.text);
+  assert.equal(kerry?.canonical, 'John Kerry');
+});
+
+test('a nationality before a title joins the person and stays as a nested nationality', () => {
+  const article = extract('On Tuesday the Iraqi Prime Minister Haider al-Abadi visited the front line near Mosul.');
+  assert.equal(all(article, 'the Iraqi Prime Minister Haider al-Abadi', 'PERSON')[0]?.canonical, 'Haider al-Abadi');
+  assert.equal(all(article, 'Iraqi', 'NATIONALITY').length, 1);
+});
+
+test('abbreviated ranks and middle initials: "Lt. Gen. Stephen J. Townsend", "Spc. Dana K. Morrow"', () => {
+  const article = extract('Lt. Gen. Stephen J. Townsend praised the unit. Spc. Dana K. Morrow, of Tulsa, Oklahoma, died on Friday.');
+  assert.ok(all(article, 'Lt. Gen. Stephen J. Townsend', 'PERSON').length);
+  assert.ok(article.entities.some((e) => e.type === 'PERSON' && e.text.endsWith('Dana K. Morrow')));
+});
+
+test('"Mr Okafor" keeps its honorific and links to the full name', () => {
+  const article = extract('Foreign Minister Chidi Okafor arrived in Abuja. Mr Okafor said the talks were useful.');
+  assert.equal(all(article, 'Mr Okafor', 'PERSON')[0]?.canonical, 'Chidi Okafor');
+});
+
+test('a title without a name ("the secretary", "The Foreign Secretary") is a person linked to the last holder', () => {
+  const article = extract(
+    'Defense Secretary Lloyd Hartman flew to Erbil on Monday. The secretary thanked the troops. Later the Foreign Secretary, Anna Pierce, said aid would grow. The Foreign Secretary added that talks would resume.',
+  );
+  const secretary = all(article, 'The secretary', 'PERSON')[0];
+  assert.equal(secretary?.canonical, 'Lloyd Hartman');
+  const roles = all(article, 'The Foreign Secretary', 'PERSON');
+  assert.equal(roles.length, 1);
+});
+
+test('a role after a determiner is a person ("a spokesman"); a title word modifying a noun is not ("the office chief budget")', () => {
+  const article = extract('A spokesman for the minister said the convoy had left.');
+  assert.ok(all(article, 'A spokesman', 'PERSON').length || all(article, 'the minister', 'PERSON').length);
+  const none = extract('The ministry said the office chief budget was cut.');
+  assert.equal(all(none, 'the office chief', 'PERSON').length, 0);
+});
+
+test('"he" and a quoted "I" are PERSON linked to the person they stand for', () => {
+  const article = extract(
+    'Defense Secretary Lloyd Hartman visited the base on Sunday. He said the strikes would continue.\n“I am proud of what they have done,” said Colonel Maria Vance.',
+  );
+  assert.equal(all(article, 'He', 'PERSON')[0]?.canonical, 'Lloyd Hartman');
+  assert.equal(all(article, 'I', 'PERSON')[0]?.canonical, 'Maria Vance');
+});
+
+test('"World War I" and "Charles Keating IV" hold no pronoun', () => {
+  const article = extract('The memorial honours the dead of World War I and Navy SEAL Charles Keating IV.');
+  assert.equal(all(article, 'I', 'PERSON').length, 0);
+});
