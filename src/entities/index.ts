@@ -18,6 +18,7 @@ import { nameKey } from './name-key.js';
 import { FREE, HELD, SOFT, findRuns } from './runs.js';
 import { buildTokenView, type TokenView } from './segments.js';
 import { pronounMentions } from './pronouns.js';
+import { findPlaceNouns, placeNounEntities } from './place-nouns.js';
 import { linkRoles, roleDescriptions, titleStartBefore, withDeterminer } from './titles.js';
 
 function span(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
@@ -94,6 +95,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   }
   const roles = roleDescriptions(view, taken, lex);
   for (const r of roles) taken.fill(HELD, r.first, r.last + 1);
+  const placeNouns = findPlaceNouns(view, taken, lex);
   const typed: TypedRun[] = [];
   const untyped: { first: number; last: number }[] = [];
   for (const run of findRuns(view, taken, lex)) {
@@ -147,12 +149,16 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   }
 
   const entities: EntitySpan[] = [];
+  const countries = new Set<EntitySpan>();
   const actorMentions = new Map<ActorRecord, number>();
   for (const a of anchors) {
     if (a.kind === 'actor') actorMentions.set(a.actor as ActorRecord, (actorMentions.get(a.actor as ActorRecord) ?? 0) + 1);
     if (absorbed.has(a) && !(a.kind === 'nationality' && nestedInOrganisation.has(a))) continue;
     const entity = anchorEntity(view, a);
     if (entity) entities.push(entity);
+    if (entity && a.kind === 'country') countries.add(entity);
+    // A country acting is still the place: re3d annotators type it either way, analysts want both.
+    if (entity?.type === 'ORGANISATION' && a.kind === 'country') entities.push({ ...entity, type: 'LOCATION' });
   }
   const roleMentions = new Set<EntitySpan>();
   for (const run of typed) {
@@ -203,7 +209,8 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   const named = merged.filter((e) => e.type === 'PERSON');
   linkRoles(view, named, roleMentions, lex);
   const pronouns = pronounMentions(view, named);
-  return pronouns.length ? sortSpans([...merged, ...pronouns]) : merged;
+  const places = placeNounEntities(view, placeNouns, merged.filter((e) => e.type === 'LOCATION'), (e) => countries.has(e));
+  return pronouns.length || places.length ? sortSpans([...merged, ...pronouns, ...places]) : merged;
 }
 
 /** A resolved "the militants" replaces the bare group noun entity it contains. */

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { ActorCategory } from '../model/types.js';
 import { readLexiconLines } from '../model/data-files.js';
 import { nameKey } from './name-key.js';
-import { PhraseMatcher, addWithPlural } from './phrase-matcher.js';
+import { PhraseMatcher, addWithPlural, pluralOf } from './phrase-matcher.js';
 
 export interface CountryInfo {
   code: string;
@@ -16,6 +16,8 @@ export interface CountryInfo {
 /** What a group noun says about the group: an ACLED category, "armed" (category unknown) or nothing. */
 export type GroupRole = ActorCategory | 'armed' | null;
 export type CoreferenceTarget = 'armed' | 'state' | 'any';
+/** What a common place noun refers back to: a named town or region, a country, or nothing (a site). */
+export type PlaceNounKind = 'settlement' | 'country' | 'site';
 
 export interface NationalityInfo {
   /** Country the adjective belongs to (Syrian -> SY), null for peoples and religions (Kurdish). */
@@ -46,6 +48,8 @@ export interface EntityLexicons {
   groupNouns: PhraseMatcher<GroupRole>;
   coreferenceNouns: PhraseMatcher<CoreferenceTarget>;
   currencyWords: PhraseMatcher<true>;
+  /** Common place nouns, singular and plural ("city", "bridges"), with what they refer back to. */
+  placeNouns: Map<string, PlaceNounKind>;
 }
 
 interface WorldCountry {
@@ -111,6 +115,7 @@ function build(): EntityLexicons {
     groupNouns: new PhraseMatcher(),
     coreferenceNouns: new PhraseMatcher(),
     currencyWords: new PhraseMatcher(),
+    placeNouns: new Map(),
   };
   for (const [word, side] of fields('data/entities/location-cues.txt')) {
     if (side === 'before') lex.locationBefore.add(nameKey(word));
@@ -133,6 +138,10 @@ function build(): EntityLexicons {
     lex.coreferenceNouns.add(noun, target as CoreferenceTarget);
   }
   for (const word of readLexiconLines('data/entities/currency-words.txt')) lex.currencyWords.add(word, true);
+  for (const [noun, kind] of fields('data/entities/place-nouns.txt')) {
+    lex.placeNouns.set(noun, kind as PlaceNounKind);
+    lex.placeNouns.set(pluralOf(noun), kind as PlaceNounKind);
+  }
   return lex;
 }
 

@@ -76,13 +76,15 @@ export class PhraseMatcher<T> {
   }
 }
 
+/** English plural of a phrase's last word ("air strike" -> "air strikes", "city" -> "cities"). */
+export function pluralOf(phrase: string): string {
+  if (/(s|x|ch|sh)$/.test(phrase)) return `${phrase}es`;
+  if (/[^aeiou]y$/.test(phrase)) return `${phrase.slice(0, -1)}ies`;
+  return `${phrase}s`;
+}
+
 /** Adds the plural of the phrase's last word too ("air strike" -> "air strikes"). */
 export function addWithPlural<T>(matcher: PhraseMatcher<T>, phrase: string, value: T): void {
   matcher.add(phrase, value);
-  const plural = /(s|x|ch|sh)$/.test(phrase)
-    ? `${phrase}es`
-    : /[^aeiou]y$/.test(phrase)
-      ? `${phrase.slice(0, -1)}ies`
-      : `${phrase}s`;
-  matcher.add(plural, value);
+  matcher.add(pluralOf(phrase), value);
 }
