@@ -16,7 +16,8 @@ import { allArticles, arihaMonitor, elFasherShelling, foldReports, qamishliProte
 import { tempDir, tickingClock } from '../store/temp-db.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install -y chromium)`;
+// CI sets SITREP_REQUIRE_BROWSER=1 so that a missing browser fails the run instead of skipping it.
+const skip = existsSync(CHROMIUM) || process.env.SITREP_REQUIRE_BROWSER ? false : `${CHROMIUM} is not installed (apt-get install -y chromium)`;
 const OUTPUT = 'test-output';
 
 let server: RunningServer;
