@@ -128,7 +128,7 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   const given = lex.givenNames.has(keys[first]) && size > 1;
   const placeContext = placeBefore(view, first, lex);
   const placeKnown = knownPlace(gazetteer, text);
-  if (placeContext && (placeKnown || gazetteer.lookup(text).length > 0)) return { ...run, type: 'LOCATION' };
+  if (placeContext && (placeKnown || anyPlace(gazetteer, text))) return { ...run, type: 'LOCATION' };
   if (given) return { ...run, type: 'PERSON' };
   if (speakerContext(view, first, run.last, lex)) return { ...run, type: 'PERSON' };
   if (size > 1 && lower[run.last + 1] === 'of' && lower[run.last + 2] === 'the' && view.cap[run.last + 3]) {
@@ -142,13 +142,41 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   return null;
 }
 
+/** What the gazetteer says about one surface form: some entry matches it, one bears exactly that name. */
+interface PlaceAnswer {
+  any: boolean;
+  exact: boolean;
+}
+
+// Per process and gazetteer: news repeats its place names, and a lookup folds and scans candidates.
+const placeAnswers = new WeakMap<Gazetteer, Map<string, PlaceAnswer>>();
+const MAX_CACHED = 50_000;
+
+function placeAnswer(gazetteer: Gazetteer, text: string): PlaceAnswer {
+  let cache = placeAnswers.get(gazetteer);
+  if (!cache) placeAnswers.set(gazetteer, (cache = new Map()));
+  let answer = cache.get(text);
+  if (!answer) {
+    const key = nameKey(text);
+    const entries = gazetteer.lookup(text);
+    answer = { any: entries.length > 0, exact: entries.some((entry) => nameKey(entry.name) === key) };
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(text, answer);
+  }
+  return answer;
+}
+
 /**
  * The gazetteer matches transliteration-aware, so "Fears" finds "Fars": alone (without "in" before it)
  * a name counts as a place only when a known place bears exactly that name.
  */
-function knownPlace(gazetteer: Gazetteer, text: string): boolean {
-  const key = nameKey(text);
-  return gazetteer.lookup(text).some((entry) => nameKey(entry.name) === key);
+export function knownPlace(gazetteer: Gazetteer, text: string): boolean {
+  return placeAnswer(gazetteer, text).exact;
+}
+
+/** Any gazetteer entry, fuzzy matches included: only for names a cue already marks as places. */
+function anyPlace(gazetteer: Gazetteer, text: string): boolean {
+  return placeAnswer(gazetteer, text).any;
 }
 
 /** "Misty Buswell": every word a capitalised word the tagger calls a proper noun, none a cue word. */

@@ -19,6 +19,7 @@ import { FREE, HELD, SOFT, findRuns } from './runs.js';
 import { buildTokenView, type TokenView } from './segments.js';
 import { pronounMentions } from './pronouns.js';
 import { findPlaceNouns, placeNounEntities } from './place-nouns.js';
+import { nestedPlaces } from './nested-places.js';
 import { linkRoles, roleDescriptions, titleStartBefore, withDeterminer } from './titles.js';
 
 function span(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
@@ -27,17 +28,22 @@ function span(view: TokenView, first: number, last: number, type: EntityType): E
   return { start, end, text: view.text.slice(start, end), type };
 }
 
-function anchorEntity(view: TokenView, anchor: Anchor): EntitySpan | null {
+function anchorEntity(view: TokenView, anchor: Anchor, lex: EntityLexicons): EntitySpan | null {
   switch (anchor.kind) {
     case 'actor':
       return { ...span(view, anchor.first, anchor.last, 'ORGANISATION'), canonical: anchor.actor.canonical, actorCategory: anchor.actor.category };
     case 'person':
       return { ...span(view, anchor.first, anchor.last, 'PERSON'), canonical: anchor.person.canonical };
     case 'country':
-      return span(view, anchor.first, anchor.last, actsAsAgent(view, anchor.last) ? 'ORGANISATION' : 'LOCATION');
+      if (afterPlacePreposition(view, anchor.first, lex)) return span(view, anchor.first, anchor.last, 'LOCATION');
+      return span(view, anchor.first, anchor.last, actsAsAgent(view, anchor.last) || modifiesNoun(view, anchor.last) ? 'ORGANISATION' : 'LOCATION');
     case 'capital':
       return span(view, anchor.first, anchor.last, 'LOCATION');
     case 'nationality':
+      // "the Gulf", "Arabian Gulf": a region named by the adjective is a place.
+      if (lex.locationAfterFirst.has(view.keys[anchor.last]) && anchor.first > 0 && (view.lower[anchor.first - 1] === 'the' || view.cap[anchor.first - 1])) {
+        return span(view, anchor.first, anchor.last, 'LOCATION');
+      }
       // "Kurds", "Syrians": a people named as a group acts like an organisation in news.
       return span(view, anchor.first, anchor.last, anchor.nationality.plural ? 'ORGANISATION' : 'NATIONALITY');
     case 'weapon':
@@ -60,6 +66,23 @@ function anchorEntity(view: TokenView, anchor: Anchor): EntitySpan | null {
 function actsAsAgent(view: TokenView, last: number): boolean {
   const next = view.tokens[last + 1];
   return !!next && view.segment[last + 1] === view.segment[last] && (next.pos === 'AUX' || next.pos === 'VERB') && !/ing$|ed$/.test(next.text) ? true : false;
+}
+
+/** "attacks in Iraq today": after "in", "across", "to"... a country is the place whatever follows. */
+function afterPlacePreposition(view: TokenView, first: number, lex: EntityLexicons): boolean {
+  const before = first - 1 - (view.lower[first - 1] === 'the' ? 1 : 0);
+  return before >= 0 && view.segment[before] === view.segment[first] && lex.locationPrepositions.has(view.lower[before]);
+}
+
+/**
+ * "U.S. strike", "U.S. efforts", "U.S.-Iraq partnership": a country written before a common noun is
+ * the state doing or owning it (re3d types it as an organisation), not the place.
+ */
+function modifiesNoun(view: TokenView, last: number): boolean {
+  const next = last + 1;
+  if (next >= view.tokens.length || view.segment[next] !== view.segment[last] || view.tokens[next].start - view.tokens[last].end > 1) return false;
+  const token = view.tokens[next];
+  return token.kind === 'word' && !view.cap[next] && (token.pos === 'NOUN' || token.pos === 'ADJ');
 }
 
 /** Tokens each date or money span covers are not names ("March", "Friday"). */
@@ -154,11 +177,11 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   for (const a of anchors) {
     if (a.kind === 'actor') actorMentions.set(a.actor as ActorRecord, (actorMentions.get(a.actor as ActorRecord) ?? 0) + 1);
     if (absorbed.has(a) && !(a.kind === 'nationality' && nestedInOrganisation.has(a))) continue;
-    const entity = anchorEntity(view, a);
+    const entity = anchorEntity(view, a, lex);
     if (entity) entities.push(entity);
     if (entity && a.kind === 'country') countries.add(entity);
     // A country acting is still the place: re3d annotators type it either way, analysts want both.
-    if (entity?.type === 'ORGANISATION' && a.kind === 'country') entities.push({ ...entity, type: 'LOCATION' });
+    if (entity?.type === 'ORGANISATION' && a.kind === 'country' && !modifiesNoun(view, a.last)) entities.push({ ...entity, type: 'LOCATION' });
   }
   const roleMentions = new Set<EntitySpan>();
   for (const run of typed) {
@@ -172,6 +195,13 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
       entities.push(span(view, run.first, run.last, run.type));
     }
   }
+  for (const run of typed) {
+    if (run.type === 'ORGANISATION' || (run.type === 'PERSON' && run.nameFirst !== undefined)) {
+      const last = run.type === 'PERSON' && run.nameFirst !== undefined && run.nameFirst > run.first ? run.nameFirst - 1 : run.last;
+      entities.push(...nestedPlaces(view, run.first, last, lex, ctx.gazetteer));
+    }
+  }
+  for (const a of anchors) if (a.kind === 'actor' && a.last > a.first) entities.push(...nestedPlaces(view, a.first, a.last, lex, ctx.gazetteer));
   for (const r of roles) {
     const entity = span(view, r.first, r.last, 'PERSON');
     roleMentions.add(entity);
