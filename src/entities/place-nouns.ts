@@ -18,6 +18,13 @@ export interface PlaceNounMention {
   kind: PlaceNounKind;
 }
 
+/** "villages", "facilities": the plural of a listed noun (the lexicon holds both forms). */
+function isPlural(word: string, lex: EntityLexicons): boolean {
+  if (!word.endsWith('s')) return false;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return lex.placeNouns.has(singular) || lex.placeNouns.has(word.slice(0, -2));
+}
+
 function adjacent(view: TokenView, a: number, b: number): boolean {
   return view.segment[a] === view.segment[b] && view.tokens[b].start - view.tokens[a].end <= 1;
 }
@@ -53,6 +60,13 @@ export function findPlaceNouns(view: TokenView, taken: Uint8Array, lex: EntityLe
       const afterHyphen = k > 0 && tokens[k - 1].text === '-' && tokens[k - 1].end === t.start;
       const modifier = t.text === '-' || afterHyphen || MODIFIER_POS.has(t.pos);
       if (!modifier || ++modifiers > MAX_MODIFIERS) break;
+    }
+    // A bare plural is a generic place mention too: "liberated dozens of villages", "schools and markets".
+    // "both countries", "donor countries" are states acting, not places.
+    if (kind === 'country' && lower[i] !== 'country') continue;
+    if (first < 0 && isPlural(lower[i], lex)) {
+      first = i;
+      while (first > 0 && i - first < MAX_MODIFIERS && adjacent(view, first - 1, first) && tokens[first - 1].pos === 'ADJ' && !view.cap[first - 1]) first--;
     }
     if (first < 0) continue;
     found.push({ first, last: i, kind });
