@@ -14,6 +14,7 @@ export type Anchor =
   | { kind: 'actor'; first: number; last: number; actor: ActorRecord }
   | { kind: 'person'; first: number; last: number; person: PersonRecord }
   | { kind: 'country' | 'capital'; first: number; last: number; country: CountryInfo }
+  | { kind: 'region'; first: number; last: number }
   | { kind: 'nationality'; first: number; last: number; nationality: NationalityInfo }
   | { kind: 'weapon' | 'platform'; first: number; last: number }
   | { kind: 'group'; first: number; last: number; role: GroupRole };
@@ -82,6 +83,8 @@ export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: E
       if (country && countryFormOk(view, i, country.last)) offer({ kind: 'country', first: i, last: country.last, country: country.value });
       const capital = lex.capitals.matchAt(keys, i, limit);
       if (capital) offer({ kind: 'capital', first: i, last: capital.last, country: capital.value });
+      const region = lex.regions.matchAt(keys, i, limit);
+      if (region) offer({ kind: 'region', first: i, last: region.last });
       const nationality = lex.nationalities.matchAt(keys, i, limit);
       if (nationality) offer({ kind: 'nationality', first: i, last: nationality.last, nationality: nationality.value });
     }

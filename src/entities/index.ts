@@ -38,6 +38,7 @@ function anchorEntity(view: TokenView, anchor: Anchor, lex: EntityLexicons): Ent
       if (afterPlacePreposition(view, anchor.first, lex)) return span(view, anchor.first, anchor.last, 'LOCATION');
       return span(view, anchor.first, anchor.last, actsAsAgent(view, anchor.last) || modifiesNoun(view, anchor.last) ? 'ORGANISATION' : 'LOCATION');
     case 'capital':
+    case 'region':
       return span(view, anchor.first, anchor.last, 'LOCATION');
     case 'nationality':
       // "the Gulf", "Arabian Gulf": a region named by the adjective is a place.
@@ -106,7 +107,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
 
   const anchors = findAnchors(view, ctx.actors, lex).filter((a) => taken[a.first] === FREE);
   for (const a of anchors) {
-    const soft = a.kind === 'country' || a.kind === 'capital' || a.kind === 'nationality';
+    const soft = a.kind === 'country' || a.kind === 'capital' || a.kind === 'region' || a.kind === 'nationality';
     taken.fill(soft ? SOFT : HELD, a.first, a.last + 1);
   }
   // A known person keeps the title written before the name: "President Ahmed al-Sharaa".
@@ -200,6 +201,10 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
       const last = run.type === 'PERSON' && run.nameFirst !== undefined && run.nameFirst > run.first ? run.nameFirst - 1 : run.last;
       entities.push(...nestedPlaces(view, run.first, last, lex, ctx.gazetteer));
     }
+  }
+  // "Government of Iraq" (a dictionary actor): the country inside is annotated as a place as well.
+  for (const a of anchors) {
+    if (a.kind === 'actor' && lex.orgLeadCues.has(view.lower[a.first])) entities.push(...nestedPlaces(view, a.first, a.last, lex, ctx.gazetteer));
   }
   for (const r of roles) {
     const entity = span(view, r.first, r.last, 'PERSON');

@@ -43,6 +43,8 @@ export interface EntityLexicons {
   /** Capital cities: LOCATION even before the gazetteer is available. */
   capitals: PhraseMatcher<CountryInfo>;
   nationalities: PhraseMatcher<NationalityInfo>;
+  /** World regions and seas that are no country ("Middle East", "Sahel", "Gulf of Aden"). */
+  regions: PhraseMatcher<true>;
   weapons: PhraseMatcher<true>;
   platforms: PhraseMatcher<true>;
   groupNouns: PhraseMatcher<GroupRole>;
@@ -110,6 +112,7 @@ function build(): EntityLexicons {
     countries: new PhraseMatcher(),
     capitals: new PhraseMatcher(),
     nationalities: new PhraseMatcher(),
+    regions: new PhraseMatcher(),
     weapons: new PhraseMatcher(),
     platforms: new PhraseMatcher(),
     groupNouns: new PhraseMatcher(),
@@ -137,6 +140,7 @@ function build(): EntityLexicons {
   for (const [noun, target] of fields('data/entities/coreference-nouns.txt')) {
     lex.coreferenceNouns.add(noun, target as CoreferenceTarget);
   }
+  for (const region of readLexiconLines('data/entities/regions.txt')) lex.regions.add(region, true);
   for (const word of readLexiconLines('data/entities/currency-words.txt')) lex.currencyWords.add(word, true);
   for (const [noun, kind] of fields('data/entities/place-nouns.txt')) {
     lex.placeNouns.set(noun, kind as PlaceNounKind);
