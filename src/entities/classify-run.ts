@@ -13,6 +13,8 @@ import { nameKey } from './name-key.js';
 
 export interface TypedRun extends Run {
   type: EntityType;
+  /** Typed by its shape alone (capitalised proper nouns): context such as a list of places may override it. */
+  weak?: boolean;
   /** PERSON runs that open with a title ("Prime Minister Haider al-Abadi"): first token of the name, -1 for a title alone. */
   nameFirst?: number;
 }
@@ -138,7 +140,7 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   if (appositive) return { ...run, type: appositive };
   if (placeKnown || placeContext) return { ...run, type: 'LOCATION' };
   if (isAcronym(text)) return { ...run, type: 'ORGANISATION' };
-  if (size > 1 && size <= 4 && personShaped(view, run)) return { ...run, type: 'PERSON' };
+  if (size > 1 && size <= 4 && personShaped(view, run)) return { ...run, type: 'PERSON', weak: true };
   return null;
 }
 

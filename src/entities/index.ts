@@ -185,6 +185,13 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     if (entity?.type === 'ORGANISATION' && a.kind === 'country' && !modifiesNoun(view, a.last)) entities.push({ ...entity, type: 'LOCATION' });
   }
   const roleMentions = new Set<EntitySpan>();
+  // Shape-only people listed with places ("in Palmyra, Sukhnah and Tallat Hamra") are left to the list rule.
+  const weak = typed.filter((r) => r.weak);
+  if (weak.length) {
+    untyped.push(...weak);
+    untyped.sort((a, b) => a.first - b.first);
+    typed.splice(0, typed.length, ...typed.filter((r) => !r.weak));
+  }
   for (const run of typed) {
     if (run.type === 'PERSON' && run.nameFirst !== undefined) {
       // Titled person: the span takes "the" too ("The Foreign Secretary"); canonical is the name alone.
@@ -213,6 +220,12 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   }
   for (const m of money) entities.push(span(view, m.first, m.last, 'MONEY'));
   placesInLists(view, entities, untyped);
+  for (const run of weak) {
+    if (!untyped.includes(run)) continue;
+    untyped.splice(untyped.indexOf(run), 1);
+    entities.push(span(view, run.first, run.last, 'PERSON'));
+    typed.push({ ...run, type: 'PERSON' });
+  }
 
   // Surnames: "Sharaa" after "Ahmed al-Sharaa", linked by canonical, typed PERSON whatever the cues said.
   const people = entities.filter((e) => e.type === 'PERSON' && !roleMentions.has(e));

@@ -95,6 +95,11 @@ function loadCountries(lex: Pick<EntityLexicons, 'countries' | 'capitals' | 'nat
   const uk = { code: 'GB', name: 'United Kingdom' };
   for (const form of ['US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States of America']) lex.countries.add(form, us);
   for (const form of ['UK', 'U.K.', 'Britain', 'Great Britain']) lex.countries.add(form, uk);
+  const byCode = new Map(data.map((c) => [c.cca2, { code: c.cca2, name: c.name.common }]));
+  for (const [form, code] of fields('data/entities/country-names.txt')) {
+    const info = byCode.get(code);
+    if (info) lex.countries.add(form, info);
+  }
 }
 
 function build(): EntityLexicons {

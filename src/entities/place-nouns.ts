@@ -46,7 +46,8 @@ export function findPlaceNouns(view: TokenView, taken: Uint8Array, lex: EntityLe
     const kind = lex.placeNouns.get(lower[i]);
     if (!kind || taken[i] !== FREE || view.cap[i]) continue;
     const next = i + 1;
-    if (next < tokens.length && adjacent(view, i, next) && tokens[next].kind === 'word' && tokens[next].pos === 'NOUN' && !view.cap[next]) continue;
+    // "city council", "border crossing": the place noun modifies the next noun.
+    if (next < tokens.length && adjacent(view, i, next) && tokens[next].kind === 'word' && !view.cap[next] && (tokens[next].pos === 'NOUN' || lower[next].endsWith('ing'))) continue;
     // Walk back over modifiers to the opener.
     let first = -1;
     let modifiers = 0;
