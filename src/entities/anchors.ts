@@ -60,6 +60,11 @@ function withArticle(view: TokenView, first: number): number {
   return first;
 }
 
+/** The longer of two anchors starting at one token; on a tie the one offered first stays. */
+function longer(best: Anchor | undefined, anchor: Anchor): Anchor {
+  return !best || anchor.last > best.last ? anchor : best;
+}
+
 export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: EntityLexicons): Anchor[] {
   const dict = dictionaryMatchers(dictionary);
   const { tokens, keys, cap, segmentEnd } = view;
@@ -68,33 +73,30 @@ export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: E
     if (!keys[i]) continue;
     const limit = segmentEnd[i];
     let best: Anchor | undefined;
-    const offer = (anchor: Anchor | undefined) => {
-      if (anchor && (!best || anchor.last > best.last)) best = anchor;
-    };
     if (cap[i]) {
       const acronym = acronymKey(tokens[i].text);
       const byAcronym = acronym ? dict.actorAcronyms.get(acronym) : undefined;
-      if (byAcronym) offer({ kind: 'actor', first: i, last: i, actor: byAcronym });
+      if (byAcronym) best = longer(best, { kind: 'actor', first: i, last: i, actor: byAcronym });
       const actor = dict.actors.matchAt(keys, i, limit);
-      if (actor) offer({ kind: 'actor', first: i, last: actor.last, actor: actor.value });
+      if (actor) best = longer(best, { kind: 'actor', first: i, last: actor.last, actor: actor.value });
       const person = dict.people.matchAt(keys, i, limit);
-      if (person) offer({ kind: 'person', first: i, last: person.last, person: person.value });
+      if (person) best = longer(best, { kind: 'person', first: i, last: person.last, person: person.value });
       const country = lex.countries.matchAt(keys, i, limit);
-      if (country && countryFormOk(view, i, country.last)) offer({ kind: 'country', first: i, last: country.last, country: country.value });
+      if (country && countryFormOk(view, i, country.last)) best = longer(best, { kind: 'country', first: i, last: country.last, country: country.value });
       const capital = lex.capitals.matchAt(keys, i, limit);
-      if (capital) offer({ kind: 'capital', first: i, last: capital.last, country: capital.value });
+      if (capital) best = longer(best, { kind: 'capital', first: i, last: capital.last, country: capital.value });
       const region = lex.regions.matchAt(keys, i, limit);
-      if (region) offer({ kind: 'region', first: i, last: region.last });
+      if (region) best = longer(best, { kind: 'region', first: i, last: region.last });
       const nationality = lex.nationalities.matchAt(keys, i, limit);
-      if (nationality) offer({ kind: 'nationality', first: i, last: nationality.last, nationality: nationality.value });
+      if (nationality) best = longer(best, { kind: 'nationality', first: i, last: nationality.last, nationality: nationality.value });
     }
     // Group nouns first: on a tie "fighters" are people, not aircraft.
     const group = lex.groupNouns.matchAt(keys, i, limit);
-    if (group) offer({ kind: 'group', first: i, last: group.last, role: group.value });
+    if (group) best = longer(best, { kind: 'group', first: i, last: group.last, role: group.value });
     const weapon = lex.weapons.matchAt(keys, i, limit);
-    if (weapon) offer({ kind: 'weapon', first: i, last: weapon.last });
+    if (weapon) best = longer(best, { kind: 'weapon', first: i, last: weapon.last });
     const platform = lex.platforms.matchAt(keys, i, limit);
-    if (platform) offer({ kind: 'platform', first: i, last: platform.last });
+    if (platform) best = longer(best, { kind: 'platform', first: i, last: platform.last });
     if (!best) continue;
     const anchor = best as Anchor;
     if (anchor.kind === 'actor' || anchor.kind === 'person') anchor.first = withArticle(view, anchor.first);

@@ -9,8 +9,22 @@ const DOUBLED = /(\p{L})\1+/gu;
 // The Arabic article is written "al-", "Al ", "el-" or left out ("Abu Bakr Baghdadi"): keys drop it.
 const ARABIC_ARTICLE = /(?:^|\s)(?:al|el|ad|ash|as|az|ar|at)\s/g;
 
+// Names and words repeat across a batch of articles: a bounded memo saves the Unicode normalisation.
+const memo = new Map<string, string>();
+const MEMO_SIZE = 100_000;
+
 /** Case-, diacritic-, apostrophe-, dot-, hyphen- and doubled-letter-insensitive key of a name. */
 export function nameKey(name: string): string {
+  let key = memo.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

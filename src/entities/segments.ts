@@ -25,6 +25,7 @@ export interface TokenView {
 }
 
 const CAPITAL = /^\p{Lu}/u;
+const LOWER_CASE = /\p{Ll}/u;
 const OPENERS = new Set(['“', '"', '‘', "'", ':', '(', '[', '—', '–', '-', '•', '*']);
 
 /** Segment starts: every sentence start, and a new line wherever no sentence says otherwise. */
@@ -35,13 +36,17 @@ function segmentIndexes(doc: Doc): number[] {
   let previousEnd = -1;
   const hasSentences = sentenceStarts.size > 0;
   for (const token of doc.tokens) {
-    const gap = previousEnd < 0 ? '\n' : doc.text.slice(previousEnd, token.start);
-    const startsSentence = hasSentences ? sentenceStartedBetween(sentenceStarts, previousEnd, token.start) : false;
-    if (gap.includes('\n') || startsSentence) current++;
+    const newLine = previousEnd < 0 || lineBreakBetween(doc.text, previousEnd, token.start);
+    if (newLine || (hasSentences && sentenceStartedBetween(sentenceStarts, previousEnd, token.start))) current++;
     segment.push(current);
     previousEnd = token.end;
   }
   return segment;
+}
+
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 function sentenceStartedBetween(starts: Set<number>, from: number, to: number): boolean {
@@ -80,7 +85,7 @@ export function buildTokenView(doc: Doc): TokenView {
     for (let k = i; k <= end; k++) {
       if (tokens[k].kind !== 'word' || tokens[k].text.length < 2) continue;
       words++;
-      if (tokens[k].text === tokens[k].text.toUpperCase() && /\p{L}/u.test(tokens[k].text)) capsWords++;
+      if (cap[k] && !LOWER_CASE.test(tokens[k].text)) capsWords++;
     }
     // Three capitalised words in a row can be a long acronym-laden sentence; a line mostly in
     // capitals is a headline or subhead.

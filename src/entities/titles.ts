@@ -88,6 +88,7 @@ function headTitle(view: TokenView, e: EntitySpan, lex: EntityLexicons, index: M
  * last person named with the same head title before it. `people` is sorted by start.
  */
 export function linkRoles(view: TokenView, people: EntitySpan[], roles: Set<EntitySpan>, lex: EntityLexicons): void {
+  if (!roles.size) return;
   const tokenAt = new Map<number, number>();
   for (let k = 0; k < view.tokens.length; k++) tokenAt.set(view.tokens[k].start, k);
   const lastByTitle = new Map<string, string>();
