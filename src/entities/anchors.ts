@@ -5,7 +5,7 @@
  */
 import type { ActorDictionary } from '../model/resources.js';
 import type { ActorRecord, PersonRecord, SitrepActorDictionary } from './actors.js';
-import type { CountryInfo, EntityLexicons, GroupRole, NationalityInfo } from './lexicons.js';
+import { entityLexicons, type CountryInfo, type EntityLexicons, type GroupRole, type NationalityInfo } from './lexicons.js';
 import { acronymKey } from './name-key.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { TokenView } from './segments.js';
@@ -23,6 +23,8 @@ interface DictionaryMatchers {
   actors: PhraseMatcher<ActorRecord>;
   actorAcronyms: Map<string, ActorRecord>;
   people: PhraseMatcher<PersonRecord>;
+  /** Every key a dictionary or lexicon phrase starts with: most tokens start none and are skipped. */
+  starts: Set<string>;
 }
 
 const matcherCache = new WeakMap<ActorDictionary, DictionaryMatchers>();
@@ -31,7 +33,7 @@ const matcherCache = new WeakMap<ActorDictionary, DictionaryMatchers>();
 function dictionaryMatchers(dictionary: ActorDictionary): DictionaryMatchers {
   const cached = matcherCache.get(dictionary);
   if (cached) return cached;
-  const matchers: DictionaryMatchers = { actors: new PhraseMatcher(), actorAcronyms: new Map(), people: new PhraseMatcher() };
+  const matchers: DictionaryMatchers = { actors: new PhraseMatcher(), actorAcronyms: new Map(), people: new PhraseMatcher(), starts: new Set() };
   for (const entry of dictionary.all()) {
     // A plain ActorDictionary (not ours) has no backers.
     const actor: ActorRecord = { ...entry, backers: (entry as Partial<ActorRecord>).backers ?? [] };
@@ -43,6 +45,10 @@ function dictionaryMatchers(dictionary: ActorDictionary): DictionaryMatchers {
   }
   const people = (dictionary as Partial<SitrepActorDictionary>).people?.() ?? [];
   for (const person of people) for (const name of [person.canonical, ...person.aliases]) matchers.people.add(name, person);
+  const lex = entityLexicons();
+  for (const matcher of [matchers.actors, matchers.people, lex.countries, lex.capitals, lex.regions, lex.nationalities, lex.groupNouns, lex.weapons, lex.platforms]) {
+    for (const key of matcher.firstKeys()) matchers.starts.add(key);
+  }
   matcherCache.set(dictionary, matchers);
   return matchers;
 }
@@ -71,10 +77,11 @@ export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: E
   const anchors: Anchor[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!keys[i]) continue;
+    const acronym = cap[i] ? acronymKey(tokens[i].text) : null;
+    if (!dict.starts.has(keys[i]) && !(acronym && dict.actorAcronyms.has(acronym))) continue;
     const limit = segmentEnd[i];
     let best: Anchor | undefined;
     if (cap[i]) {
-      const acronym = acronymKey(tokens[i].text);
       const byAcronym = acronym ? dict.actorAcronyms.get(acronym) : undefined;
       if (byAcronym) best = longer(best, { kind: 'actor', first: i, last: i, actor: byAcronym });
       const actor = dict.actors.matchAt(keys, i, limit);

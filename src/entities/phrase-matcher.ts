@@ -53,6 +53,11 @@ export class PhraseMatcher<T> {
     node.value = value;
   }
 
+  /** The keys phrases start with. */
+  firstKeys(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
   /** Whether any phrase starts with this token key (cheap pre-check before a walk). */
   starts(key: string): boolean {
     return this.root.next.has(key);
