@@ -20,7 +20,7 @@ import { buildTokenView, type TokenView } from './segments.js';
 import { pronounMentions } from './pronouns.js';
 import { findPlaceNouns, placeNounEntities } from './place-nouns.js';
 import { nestedPlaces } from './nested-places.js';
-import { linkRoles, roleDescriptions, titleStartBefore, withDeterminer } from './titles.js';
+import { appositiveRole, linkRoles, roleDescriptions, titleStartBefore, withDeterminer } from './titles.js';
 
 function span(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
   const start = view.tokens[first].start;
@@ -228,6 +228,23 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   }
 
   // Surnames: "Sharaa" after "Ahmed al-Sharaa", linked by canonical, typed PERSON whatever the cues said.
+  // "Gen. Joseph Votel, commander of U.S. Central Command, said": the role is the person again.
+  const personEnds = new Map<number, EntitySpan>();
+  const appositives: [EntitySpan, EntitySpan][] = [];
+  for (const e of entities) if (e.type === 'PERSON' && !roleMentions.has(e)) personEnds.set(e.end, e);
+  for (let k = 0; k + 1 < view.tokens.length && personEnds.size; k++) {
+    const person = personEnds.get(view.tokens[k].end);
+    if (!person || view.tokens[k + 1].text !== ',') continue;
+    const role = appositiveRole(view, k, lex);
+    if (!role) continue;
+    const fresh = span(view, role.first, role.last, 'PERSON');
+    // "the task force spokesman" may already be a role description: link that one.
+    const entity = entities.find((e) => e.type === 'PERSON' && e.start === fresh.start && e.end === fresh.end) ?? fresh;
+    if (entity === fresh) entities.push(entity);
+    appositives.push([entity, person]);
+    roleMentions.add(entity);
+    k = role.last;
+  }
   const people = entities.filter((e) => e.type === 'PERSON' && !roleMentions.has(e));
   for (const person of people) person.canonical ??= person.text.replace(/[’']s$/u, '');
   const surnames = surnameIndex(people);
@@ -238,6 +255,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     const full = surnames.get(nameKey(canonical));
     if (full && full !== person) person.canonical = full.canonical;
   }
+  for (const [role, person] of appositives) role.canonical = person.canonical;
   const linked: EntitySpan[] = [];
   for (const run of [...untyped, ...typed.filter((r) => r.first === r.last)]) {
     const entity = span(view, run.first, run.last, 'PERSON');

@@ -11,11 +11,16 @@ import type { TokenView } from './segments.js';
 const THIRD_PERSON = new Set(['he', 'him', 'she', 'her']);
 const FIRST_PERSON = new Set(['i', 'me']);
 
-/** "World War I", "Charles Keating IV": a capital I right after a capitalised word is a numeral. */
+/** "World War I": a capital I right after a proper noun is a numeral ("As I said" is not). */
 function isRomanNumeral(view: TokenView, i: number): boolean {
   const before = i - 1;
-  return before >= 0 && view.cap[before] && view.segment[before] === view.segment[i] && view.tokens[i].start - view.tokens[before].end <= 1;
+  if (before < 0 || !view.cap[before] || view.segment[before] !== view.segment[i]) return false;
+  const pos = view.tokens[before].pos;
+  return view.tokens[i].start - view.tokens[before].end <= 1 && (pos === 'PROPN' || pos === 'NOUN');
 }
+
+// wink keeps "I’m", "I've", "I’ll", "I'd" as one token: the pronoun is its first letter.
+const I_CONTRACTION = /^I['’](m|ve|ll|d)$/;
 
 function paragraphStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset) + 1;
@@ -36,12 +41,13 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
   let cursor = 0;
   let last: EntitySpan | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const word = lower[i];
+    const contraction = I_CONTRACTION.test(tokens[i].text);
+    const word = contraction ? 'i' : lower[i];
     const third = THIRD_PERSON.has(word);
     const first = !third && FIRST_PERSON.has(word);
     if (!third && !first) continue;
-    if (word === 'i' && (tokens[i].text !== 'I' || isRomanNumeral(view, i))) continue;
-    const token = tokens[i];
+    if (word === 'i' && !contraction && (tokens[i].text !== 'I' || isRomanNumeral(view, i))) continue;
+    const token = contraction ? { start: tokens[i].start, end: tokens[i].start + 1, text: 'I' } : tokens[i];
     while (cursor < named.length && named[cursor].end <= token.start) last = named[cursor++];
     let antecedent: EntitySpan | undefined = last;
     if (first) {
@@ -53,6 +59,8 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
           antecedent = named[k];
           break;
         }
+        // "Hammond said:" on its own line, the statement in the next paragraph.
+        antecedent ??= last;
       }
     }
     const mention: EntitySpan = { start: token.start, end: token.end, text: token.text, type: 'PERSON' };

@@ -97,9 +97,38 @@ export function linkRoles(view: TokenView, people: EntitySpan[], roles: Set<Enti
     if (!head) continue;
     if (roles.has(person)) {
       const canonical = lastByTitle.get(head);
-      if (canonical) person.canonical = canonical;
+      if (canonical && !person.canonical) person.canonical = canonical;
     } else if (person.canonical) {
       lastByTitle.set(head, person.canonical);
     }
   }
+}
+
+const APPOSITION_REACH = 8;
+const ROLE_STOPS = new Set([',', '.', ';', ':', ')', '“', '”', '"', '(']);
+const ROLE_BREAKERS = new Set(['PRON', 'AUX', 'SCONJ']);
+
+/**
+ * The role given in apposition to a named person: "Joseph Votel, commander of U.S. Central Command,
+ * said", "Col. John Thomas, Central Command spokesman, will moderate", "John Dorrian, the CJTF-OIR
+ * spokesperson." The role ends at the next comma or full stop and its head is a title word (last, or
+ * followed by "of"/"for"); a verb or pronoun inside means it is a clause, not a role.
+ */
+export function appositiveRole(view: TokenView, personLast: number, lex: EntityLexicons): { first: number; last: number } | null {
+  const { tokens, lower, segment } = view;
+  const comma = personLast + 1;
+  if (comma >= tokens.length || tokens[comma].text !== ',' || segment[comma] !== segment[personLast]) return null;
+  const first = comma + 1;
+  let title = -1;
+  let k = first;
+  for (; k < tokens.length && k < first + APPOSITION_REACH && segment[k] === segment[first]; k++) {
+    const t = tokens[k];
+    if (ROLE_STOPS.has(t.text)) break;
+    if (ROLE_BREAKERS.has(t.pos) || lower[k] === 'who' || (t.pos === 'VERB' && !lower[k].endsWith('ing'))) return null;
+    if (isTitle(view, k, lex)) title = k;
+  }
+  const last = k - 1;
+  if (title < 0 || last < first) return null;
+  if (title !== last && lower[title + 1] !== 'of' && lower[title + 1] !== 'for') return null;
+  return { first, last };
 }

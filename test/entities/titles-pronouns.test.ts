@@ -75,3 +75,22 @@ test('"World War I" and "Charles Keating IV" hold no pronoun', () => {
   const article = extract('The memorial honours the dead of World War I and Navy SEAL Charles Keating IV.');
   assert.equal(all(article, 'I', 'PERSON').length, 0);
 });
+
+test('a role in apposition is the person again: "Rana Aziz, commander of the Northern Task Force, said"', () => {
+  const article = extract('“We hold the ridge,” said Col. Rana Aziz, commander of the Northern Task Force, on Monday. Maj. Tom Reyes, the task force spokesman, confirmed it.');
+  const role = article.entities.find((e) => e.type === 'PERSON' && e.text.startsWith('commander of'));
+  assert.equal(role?.canonical, 'Rana Aziz');
+  assert.equal(all(article, 'the task force spokesman', 'PERSON')[0]?.canonical, 'Tom Reyes');
+});
+
+test('an apposition that is a clause is no role: "Aziz, who commands the brigade,"', () => {
+  const article = extract('Col. Rana Aziz, who leads the brigade commander team, spoke.');
+  assert.equal(article.entities.filter((e) => e.type === 'PERSON' && e.text.includes('brigade')).length, 0);
+});
+
+test('"I’m" and "As I said" hold the pronoun; a statement on the next line links to the speaker', () => {
+  const article = extract('Foreign Minister Lina Haddad said:\nI’m appalled by the attack. As I said before, we will help.');
+  const pronouns = all(article, 'I', 'PERSON');
+  assert.equal(pronouns.length, 2);
+  for (const p of pronouns) assert.equal(p.canonical, 'Lina Haddad');
+});
