@@ -3,11 +3,12 @@
  * Every failure is a value naming the input and the problem, so one bad file never stops a batch.
  */
 import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { DEFAULT_MAX_BYTES, decodeInput } from './decode.js';
 import { readFeed } from './readers/feed.js';
 import { readHtml } from './readers/html.js';
 import { readJsonl } from './readers/jsonl.js';
+import { isRealDate } from './published.js';
 import { segmentPage } from './segment.js';
 import type { InputFormat, InputResult, ReadOptions } from './types.js';
 
@@ -98,6 +99,16 @@ function formatMb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * Plain text carries no metadata, but scrapers often name files by date ("2024-03-07-idlib.txt"):
+ * such a leading date is the publication date when --published does not give one.
+ */
+export function publishedFromFileName(path: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(basename(path));
+  if (!match || !isRealDate(+match[1], +match[2], +match[3])) return null;
+  return match[0];
+}
+
 /** Extension first; content decides for stdin and unknown extensions. */
 export function detectFormat(path: string, text: string): InputFormat {
   const byExtension = EXTENSIONS[extname(path).toLowerCase()];
@@ -142,7 +153,7 @@ export function readInput(path: string, options: ReadOptions = {}): InputResult 
         ? readHtml(text, displayPath, published)
         : format === 'feed'
           ? readFeed(text, displayPath, published)
-          : segmentPage(text, { path: displayPath, published });
+          : segmentPage(text, { path: displayPath, published: published ?? publishedFromFileName(path) });
     if (!drafts.length) return { path, ok: false, error: 'no article text found' };
     return { path, ok: true, drafts, problems: [] };
   } catch (error) {

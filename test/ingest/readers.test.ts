@@ -102,3 +102,14 @@ test('folders expand recursively in a stable order; a dangling link is an error,
   assert.equal(errors.length, 1);
   assert.ok(!errors[0].ok && errors[0].path.endsWith('broken.txt') && /no such file/.test(errors[0].error));
 });
+
+test('a plain-text file named by date takes it as publication date unless --published says otherwise', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-named-'));
+  const path = join(dir, '2024-02-22-idlib.txt');
+  writeFileSync(path, 'Shelling hit the town of Saraqib on Monday night, rescuers said.\n');
+  assert.equal(readOk(path).drafts[0].published, '2024-02-22');
+  assert.equal(readOk(path, { published: '2024-03-01' }).drafts[0].published, '2024-03-01');
+  const notADate = join(dir, '2024-02-31-idlib.txt');
+  writeFileSync(notADate, 'Shelling hit the town of Saraqib on Monday night, rescuers said.\n');
+  assert.equal(readOk(notADate).drafts[0].published, null);
+});
