@@ -64,6 +64,22 @@ export function blockText(root: DomNode): string {
   return lines.join('\n');
 }
 
+/**
+ * Whether the tree nests deeper than `limit` anywhere. Readability walks the DOM recursively and in
+ * quadratic time on depth (2 s at 4,000 levels, a stack overflow at 16,000), so a page nested that deep
+ * skips it and is read block by block instead.
+ */
+export function nestsDeeperThan(root: DomNode, limit: number): boolean {
+  const stack: Array<[DomNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) if (children[i].nodeType === 1) stack.push([children[i], depth + 1]);
+  }
+  return false;
+}
+
 function metaContent(document: Document, selectors: string[]): string | null {
   for (const selector of selectors) {
     const element = document.querySelector(selector);
@@ -95,14 +111,17 @@ export function readHtml(html: string, path: string, published: string | null): 
     ]) ?? jsonLdPublished(document);
   const url = metaContent(document, ['meta[property="og:url"]', 'link[rel="canonical"]']) ??
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  const tooDeep = nestsDeeperThan(document as unknown as DomNode, MAX_DEPTH);
+  const parsed = tooDeep ? null : new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
   let text: string;
   let title: string | null = null;
   if (parsed?.content) {
     text = blockText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as unknown as DomNode);
     title = parsed.title?.trim() || null;
   } else {
-    text = blockText(parseHTML(html).document.body as unknown as DomNode);
+    // Readability edits the document it reads, so its failure needs a fresh parse; a page too deep for it is untouched.
+    const source = tooDeep ? document : parseHTML(html).document;
+    text = blockText(source.body as unknown as DomNode);
     title = document.querySelector('title')?.textContent?.trim() || null;
   }
   return segmentPage(text, {

@@ -1,0 +1,63 @@
+/**
+ * Parallel ingest into a fresh SQLite file: workers run the pipeline, this thread stores each file in
+ * one transaction through the EventStore interface. A CPU profile of this thread splits the storing
+ * time between merging (src/merge) and the store itself (src/store, SQLite).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Article } from '../../src/model/types.js';
+import { createPipelinePool } from '../../src/workers/index.js';
+import { startProfile } from '../profile.js';
+import { peakRssMb, type PhaseInput, type PhaseReport } from './types.js';
+
+interface StoreModule {
+  openSqliteStore(path: string): { storeArticles(articles: Article[]): unknown; stats(): { events: number; articles: number }; close(): void };
+}
+
+export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
+  // Imported here, not at the top: the store is being written alongside, and the other phases must run without it.
+  const { openSqliteStore } = (await import('../../src/store/index.js')) as StoreModule;
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  const store = openSqliteStore(join(dir, 'bench.db'));
+  const pool = createPipelinePool({ workers: input.workers });
+  await pool.ready();
+  let articles = 0;
+  let bytes = 0;
+  let storeMs = 0;
+  const stopProfile = await startProfile(1000);
+  const started = performance.now();
+  try {
+    await pool.run(input.files, (result) => {
+      if (!result.ok) throw new Error(`${result.path}: ${result.error}`);
+      const storeStarted = performance.now();
+      store.storeArticles(result.articles);
+      storeMs += performance.now() - storeStarted;
+      articles += result.articles.length;
+      for (const article of result.articles) bytes += Buffer.byteLength(article.text);
+    });
+  } finally {
+    await pool.close();
+  }
+  const ms = performance.now() - started;
+  const profile = await stopProfile();
+  const stats = store.stats();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  // Storing time split by where the store thread's samples were: merge code or everything else it ran.
+  const merge = profile.byFolder['src/merge'] ?? 0;
+  const storeSide = Object.entries(profile.byFolder)
+    .filter(([folder]) => folder === 'src/store' || folder === 'better-sqlite3')
+    .reduce((sum, [, value]) => sum + value, 0);
+  const mergeShare = merge + storeSide > 0 ? merge / (merge + storeSide) : 0;
+  return {
+    phase: 'ingest',
+    articles,
+    bytes,
+    ms,
+    peakRssMb: peakRssMb(),
+    stageMs: { merge: storeMs * mergeShare, store: storeMs * (1 - mergeShare) },
+    extra: { storeMs, events: stats.events, storedArticles: stats.articles },
+    profile: input.profile ? profile : undefined,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Turns the phase reports into the benchmark's figures (the JSON object) and a readable table.
+ * Stage shares come from the single-process run (read/segment and each pipeline stage) and the ingest
+ * run (merge and store), each as milliseconds per article, so they add up to one article's journey.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { PhaseReport } from './phases/types.js';
+
+/** Targets on the reference 2-core machine (issue 7). */
+export const TARGETS = {
+  articlesPerSec: { min: 300 },
+  workersArticlesPerSec: { min: 500 },
+  ratioToTokenizer: { min: 0.3 },
+  peakRssMb: { max: 1024 },
+  ingestArticlesPerSec: { min: 250 },
+} as const;
+
+/** Display order; "read" (readers + page segmenter) is reported as "segment". */
+const STAGE_ORDER = ['segment', 'sentences', 'tokens', 'dates', 'quantities', 'entities', 'places', 'events', 'merge', 'store'];
+
+export interface BenchResults {
+  corpus: { articles: number; seed: number; mb: number | null };
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverage1m: number };
+  articlesPerSec: number | null;
+  mbPerSec: number | null;
+  workers: number;
+  workersArticlesPerSec: number | null;
+  workersMbPerSec: number | null;
+  workerStartupMs: number | null;
+  tokenizerMbPerSec: number | null;
+  ratioToTokenizer: number | null;
+  stageShares: Record<string, number>;
+  stageMsPerArticle: Record<string, number>;
+  peakRssMb: number | null;
+  peakRssMbByPhase: Record<string, number>;
+  ingestArticlesPerSec: number | null;
+  storeArticlesPerSec: number | null;
+  failedArticles: number;
+  firstFailure: string | null;
+  targets: Record<string, { target: string; met: boolean | null }>;
+  errors: Record<string, string>;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const perSec = (count: number, ms: number) => round((count / ms) * 1000);
+const mbPerSec = (bytes: number, ms: number) => round((bytes / 1024 / 1024 / ms) * 1000, 3);
+
+export function buildResults(input: {
+  articles: number;
+  seed: number;
+  workers: number;
+  reports: PhaseReport[];
+  errors: Record<string, string>;
+}): BenchResults {
+  const find = (phase: string) => input.reports.find((r) => r.phase === phase);
+  const tokenizer = find('tokenizer');
+  const single = find('single');
+  const parallel = find('parallel');
+  const ingest = find('ingest');
+
+  const stageMsPerArticle: Record<string, number> = {};
+  if (single?.stageMs && single.articles) {
+    for (const [name, ms] of Object.entries(single.stageMs)) stageMsPerArticle[name === 'read' ? 'segment' : name] = ms / single.articles;
+  }
+  if (ingest?.stageMs && ingest.articles) {
+    for (const [name, ms] of Object.entries(ingest.stageMs)) stageMsPerArticle[name] = ms / ingest.articles;
+  }
+  const totalMs = Object.values(stageMsPerArticle).reduce((a, b) => a + b, 0);
+  const ordered = [...STAGE_ORDER, ...Object.keys(stageMsPerArticle).filter((k) => !STAGE_ORDER.includes(k))];
+  const stageShares: Record<string, number> = {};
+  const roundedMs: Record<string, number> = {};
+  for (const name of ordered) {
+    if (!(name in stageMsPerArticle)) continue;
+    stageShares[name] = round(stageMsPerArticle[name] / totalMs, 3);
+    roundedMs[name] = round(stageMsPerArticle[name], 3);
+  }
+
+  const pipelineMbPerSec = single ? mbPerSec(single.bytes, single.ms) : null;
+  const tokenizerMbPerSec = tokenizer ? mbPerSec(tokenizer.bytes, tokenizer.ms) : null;
+  const peakByPhase = Object.fromEntries(input.reports.map((r) => [r.phase, round(r.peakRssMb)]));
+  const peaks = Object.values(peakByPhase);
+  const results: BenchResults = {
+    corpus: { articles: input.articles, seed: input.seed, mb: tokenizer ? round(tokenizer.bytes / 1024 / 1024, 2) : single ? round(single.bytes / 1024 / 1024, 2) : null },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      memoryGb: round(totalmem() / 1024 ** 3),
+      node: process.version,
+      loadAverage1m: round(loadavg()[0], 2),
+    },
+    articlesPerSec: single ? perSec(single.articles, single.ms) : null,
+    mbPerSec: pipelineMbPerSec,
+    workers: input.workers,
+    workersArticlesPerSec: parallel ? perSec(parallel.articles, parallel.ms) : null,
+    workersMbPerSec: parallel ? mbPerSec(parallel.bytes, parallel.ms) : null,
+    workerStartupMs: parallel?.startupMs !== undefined ? Math.round(parallel.startupMs) : null,
+    tokenizerMbPerSec,
+    ratioToTokenizer: pipelineMbPerSec !== null && tokenizerMbPerSec ? round(pipelineMbPerSec / tokenizerMbPerSec, 3) : null,
+    stageShares,
+    stageMsPerArticle: roundedMs,
+    peakRssMb: peaks.length ? Math.max(...peaks) : null,
+    peakRssMbByPhase: peakByPhase,
+    ingestArticlesPerSec: ingest ? perSec(ingest.articles, ingest.ms) : null,
+    storeArticlesPerSec: ingest?.extra?.storeMs ? perSec(ingest.articles, ingest.extra.storeMs as number) : null,
+    failedArticles: (single?.failed ?? 0) + (parallel?.failed ?? 0),
+    firstFailure: single?.firstFailure ?? parallel?.firstFailure ?? null,
+    targets: {},
+    errors: input.errors,
+  };
+  for (const [key, target] of Object.entries(TARGETS)) {
+    const value = results[key as keyof typeof TARGETS];
+    const met = value === null ? null : 'min' in target ? value >= target.min : value <= target.max;
+    results.targets[key] = { target: 'min' in target ? `>= ${target.min}` : `< ${target.max}`, met };
+  }
+  return results;
+}
+
+function row(label: string, value: string, target = '', met: boolean | null = null): string {
+  const mark = met === null ? '' : met ? 'ok' : 'BELOW TARGET';
+  return `  ${label.padEnd(34)}${value.padStart(12)}   ${target.padEnd(10)}${mark}\n`;
+}
+
+const show = (value: number | null, unit = '') => (value === null ? 'n/a' : `${value}${unit}`);
+
+export function formatTable(results: BenchResults, reports: PhaseReport[]): string {
+  const t = results.targets;
+  const m = results.machine;
+  let out = `\nsitrep bench: ${results.corpus.articles} articles, ${show(results.corpus.mb, ' MB')} of text, seed ${results.corpus.seed}\n`;
+  out += `machine: ${m.cpus} x ${m.cpuModel}, ${m.memoryGb} GB, node ${m.node}, load average ${m.loadAverage1m}\n\n`;
+  out += row('articles/s, one process', show(results.articlesPerSec), t.articlesPerSec.target, t.articlesPerSec.met);
+  out += row('MB/s, one process', show(results.mbPerSec));
+  out += row(`articles/s, ${results.workers} workers`, show(results.workersArticlesPerSec), t.workersArticlesPerSec.target, t.workersArticlesPerSec.met);
+  out += row(`MB/s, ${results.workers} workers`, show(results.workersMbPerSec));
+  out += row('worker start-up (ms)', show(results.workerStartupMs));
+  out += row('wink tokenizer MB/s', show(results.tokenizerMbPerSec));
+  out += row('ratio to tokenizer', show(results.ratioToTokenizer), t.ratioToTokenizer.target, t.ratioToTokenizer.met);
+  out += row('peak RSS (MB)', show(results.peakRssMb), t.peakRssMb.target, t.peakRssMb.met);
+  out += row('ingest articles/s (SQLite)', show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
+  out += row('store alone, articles/s', show(results.storeArticlesPerSec));
+  out += '\n  stage                  ms/article   share\n';
+  for (const [name, share] of Object.entries(results.stageShares)) {
+    const bar = '#'.repeat(Math.round(share * 40));
+    out += `  ${name.padEnd(22)}${results.stageMsPerArticle[name].toFixed(3).padStart(10)}   ${(share * 100).toFixed(1).padStart(5)}%  ${bar}\n`;
+  }
+  out += `\n  peak RSS by phase (MB): ${Object.entries(results.peakRssMbByPhase).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
+  if (results.failedArticles) out += `  articles a stage threw on: ${results.failedArticles} (first: ${results.firstFailure})\n`;
+  for (const [phase, error] of Object.entries(results.errors)) out += `  phase ${phase} FAILED: ${error}\n`;
+  for (const report of reports) {
+    if (!report.profile) continue;
+    out += `\n  profile of phase ${report.phase} (${Math.round(report.profile.totalMs)} ms sampled)\n  by folder:\n`;
+    const folders = Object.entries(report.profile.byFolder).sort((a, b) => b[1] - a[1]).slice(0, 14);
+    for (const [folder, ms] of folders) out += `    ${folder.padEnd(32)}${Math.round(ms).toString().padStart(8)} ms\n`;
+    out += '  top functions by self time:\n';
+    for (const fn of report.profile.topFunctions.slice(0, 20)) {
+      out += `    ${Math.round(fn.ms).toString().padStart(7)} ms  ${fn.name.slice(0, 40).padEnd(40)} ${fn.where}\n`;
+    }
+  }
+  return out + '\n';
+}

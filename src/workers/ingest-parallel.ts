@@ -1,0 +1,56 @@
+/**
+ * Parallel ingest: workers read files and run the pipeline, this thread stores each file's articles in
+ * one transaction, in input order. Outcomes have the same shape as the serial ingestInput's, so the
+ * ingest command reports them the same way whichever path produced them.
+ */
+import type { Article } from '../model/types.js';
+import type { InputOutcome } from '../store/ingest-inputs.js';
+import type { EventStore } from '../store/types.js';
+import { createPipelinePool, type PipelinePool } from './pool.js';
+import type { FileResult, PoolOptions, RunSummary } from './types.js';
+
+export interface ParallelIngestOptions extends PoolOptions {
+  /** Called after each file is stored (or refused), in input order. */
+  onOutcome?: (outcome: InputOutcome, index: number) => void;
+  /** An existing pool (the caller owns it and closes it); otherwise one is made and closed here. */
+  pool?: PipelinePool;
+  /** Called with the pool once it exists, before any file is read (to install a SIGINT handler). */
+  onPool?: (pool: PipelinePool) => void;
+}
+
+export function storeFileResult(store: EventStore, result: FileResult): InputOutcome {
+  if (!result.ok) return { path: result.path, ok: false, error: result.error };
+  const articles: Article[] = result.articles;
+  try {
+    const stored = store.storeArticles(articles);
+    return {
+      path: result.path,
+      ok: true,
+      stored: stored.articles.filter((a) => a.status === 'stored').length,
+      unchanged: stored.articles.filter((a) => a.status === 'unchanged').length,
+      created: stored.created,
+      joined: stored.joined,
+      folded: stored.folded,
+      problems: result.problems,
+    };
+  } catch (error) {
+    return { path: result.path, ok: false, error: `could not be stored: ${(error as Error).message}` };
+  }
+}
+
+export async function ingestFilesInParallel(
+  store: EventStore,
+  files: string[],
+  options: ParallelIngestOptions = {},
+): Promise<RunSummary> {
+  const pool = options.pool ?? createPipelinePool(options);
+  options.onPool?.(pool);
+  try {
+    return await pool.run(files, (result, index) => {
+      const outcome = storeFileResult(store, result);
+      options.onOutcome?.(outcome, index);
+    });
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}

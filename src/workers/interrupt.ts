@@ -1,0 +1,39 @@
+/**
+ * Ctrl-C during a long ingest: the first SIGINT lets the files in flight finish and be stored (each is
+ * one transaction, and the store runs on this thread, so a transaction is never cut in half), the
+ * second stops the workers at once. Either way a re-run stores only what is missing: articles are
+ * keyed by a content hash, so what was stored before comes back as unchanged, never twice.
+ */
+import type { PipelinePool } from './pool.js';
+
+export interface InterruptMessages {
+  /** Printed on the first Ctrl-C. */
+  stopping?: string;
+  /** Printed on the second. */
+  abandoning?: string;
+}
+
+/** Installs the handler; returns a function that removes it (call it when the run is over). */
+export function stopPoolOnInterrupt(
+  pool: PipelinePool,
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  messages: InterruptMessages = {},
+): () => void {
+  let presses = 0;
+  const onSignal = () => {
+    presses += 1;
+    if (presses === 1) {
+      write(messages.stopping ?? 'sitrep: interrupted: finishing the files in progress (Ctrl-C again to stop at once)');
+      pool.stop();
+    } else {
+      write(messages.abandoning ?? 'sitrep: stopping now; files in progress were not stored (run again to resume)');
+      void pool.close();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}

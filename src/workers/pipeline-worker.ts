@@ -1,0 +1,104 @@
+/**
+ * The body of one pool worker: loads the pipeline once (gazetteer, actor dictionary), then reads each
+ * file it is given and runs every article through the stages, posting finished articles back.
+ * Where it is (task, article, stage) is written to shared memory before each step, so the main thread
+ * can name the article and stage even when this thread is stuck or has died.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readInput } from '../ingest/read.js';
+import type { Stage } from '../model/stage.js';
+import type { Article } from '../model/types.js';
+import { createPipeline, defaultStages, type Pipeline } from '../pipeline.js';
+import {
+  STATUS_ARTICLE,
+  STATUS_BEAT,
+  STATUS_STAGE,
+  STATUS_TASK,
+  type ArticleFailure,
+  type FaultInjection,
+  type FileResult,
+  type TaskMessage,
+  type WorkerInit,
+  type WorkerMessage,
+} from './types.js';
+
+const init = (workerData as { init: WorkerInit }).init;
+const status = new Int32Array(init.status);
+const port = parentPort!;
+
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+}
+
+/** Test-only faults, triggered by a marker in the article text (see FaultInjection). */
+function injectFaults(text: string, faults: FaultInjection): void {
+  if (faults.exitOn && text.includes(faults.exitOn)) process.exit(70);
+  if (faults.throwOn && text.includes(faults.throwOn)) throw new Error('injected fault (test hook)');
+  if (faults.hangOn && text.includes(faults.hangOn)) for (;;);
+}
+
+/** Records the running stage in shared memory and beats after it, without changing what it does. */
+function instrument(stage: Stage, index: number, faults: FaultInjection): Stage {
+  const hasFaults = Boolean(faults.exitOn || faults.throwOn || faults.hangOn);
+  return {
+    name: stage.name,
+    run(doc, ctx) {
+      Atomics.store(status, STATUS_STAGE, index);
+      if (hasFaults && index === 0) injectFaults(doc.text, faults);
+      stage.run(doc, ctx);
+      Atomics.add(status, STATUS_BEAT, 1);
+    },
+  };
+}
+
+function runTask(pipeline: Pipeline, stageNames: string[], message: TaskMessage): void {
+  Atomics.store(status, STATUS_TASK, message.task);
+  Atomics.store(status, STATUS_ARTICLE, -1);
+  Atomics.store(status, STATUS_STAGE, -1);
+  const before = { ...pipeline.timings };
+  const started = performance.now();
+  const read = readInput(message.path, init.read);
+  const readMs = performance.now() - started;
+  Atomics.add(status, STATUS_BEAT, 1);
+  let result: FileResult;
+  if (!read.ok) {
+    result = { path: message.path, ok: false, error: read.error, kind: 'read', failed: [] };
+  } else {
+    const articles: Article[] = [];
+    const failed: ArticleFailure[] = [];
+    read.drafts.forEach((draft, index) => {
+      if (message.skip.includes(index)) return;
+      Atomics.store(status, STATUS_ARTICLE, index);
+      try {
+        articles.push(pipeline.process(draft));
+      } catch (error) {
+        const stage = stageNames[Atomics.load(status, STATUS_STAGE)] ?? null;
+        failed.push({ index, title: draft.title, kind: 'pipeline', stage, message: (error as Error).message });
+      }
+    });
+    result = { path: message.path, ok: true, articles, problems: read.problems, failed, ms: performance.now() - started };
+  }
+  const timings: Record<string, number> = { read: readMs };
+  for (const [name, ms] of Object.entries(pipeline.timings)) timings[name] = ms - (before[name] ?? 0);
+  post({ type: 'done', task: message.task, result, timings });
+}
+
+function start(): void {
+  const faults = { ...init.faults };
+  let pipeline: Pipeline;
+  try {
+    pipeline = createPipeline({
+      actorFiles: init.actorFiles,
+      gazetteerFiles: init.gazetteerFiles,
+      stages: defaultStages.map((stage, index) => instrument(stage, index, faults)),
+    });
+  } catch (error) {
+    post({ type: 'fatal', message: (error as Error).message });
+    return;
+  }
+  const stageNames = pipeline.stages.map((stage) => stage.name);
+  port.on('message', (message: TaskMessage) => runTask(pipeline, stageNames, message));
+  post({ type: 'ready', stages: stageNames });
+}
+
+start();

@@ -1,0 +1,363 @@
+/**
+ * A pool of pipeline workers. Files go out to idle workers; results come back to the caller one at a
+ * time and in input order (so storing them gives the same database as a serial run), with a bounded
+ * read-ahead window so memory stays flat on any number of files.
+ *
+ * A worker that dies (crash, out of memory) or is stopped for running too long costs one article, not
+ * the batch: shared memory says which article and stage it was on, that article is recorded as failed,
+ * a fresh worker takes the file again without it, and the other files go on.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { spawnPipelineWorker } from './spawn-worker.js';
+import {
+  STATUS_ARTICLE,
+  STATUS_BEAT,
+  STATUS_SLOTS,
+  STATUS_STAGE,
+  type ArticleFailure,
+  type FailureKind,
+  type FaultInjection,
+  type FileResult,
+  type PoolOptions,
+  type RunSummary,
+  type TaskMessage,
+  type WorkerInit,
+  type WorkerMessage,
+} from './types.js';
+
+const DEFAULT_STAGE_TIMEOUT_MS = 60_000;
+const DEFAULT_HEAP_MB = 1024;
+/** A file that kills this many workers is given up whole: something in it is beyond one article. */
+const MAX_ATTEMPTS_PER_FILE = 4;
+const WATCH_INTERVAL_MS = 100;
+
+export type ResultHandler = (result: FileResult, index: number) => void | Promise<void>;
+
+export interface PipelinePool {
+  readonly size: number;
+  /** Resolves once every worker has loaded its pipeline (run() waits for it too). */
+  ready(): Promise<void>;
+  /** Processes the files; `onResult` sees each file's outcome in input order, awaited before the next. */
+  run(files: string[], onResult: ResultHandler): Promise<RunSummary>;
+  /** Hand out no new file; files already started are finished and delivered, then run() resolves. */
+  stop(): void;
+  readonly stopping: boolean;
+  /** Milliseconds per stage (and "read") summed over all workers since the pool started. */
+  readonly timings: Record<string, number>;
+  /**
+   * Terminates the workers. During a run this is the hard stop (a second Ctrl-C): files in flight are
+   * dropped, never half-delivered, and run() resolves with what was delivered.
+   */
+  close(): Promise<void>;
+}
+
+interface Task {
+  index: number;
+  path: string;
+  skip: number[];
+  failures: ArticleFailure[];
+  attempts: number;
+}
+
+interface Slot {
+  worker: Worker;
+  status: Int32Array;
+  ready: boolean;
+  task: Task | null;
+  beat: number;
+  beatAt: number;
+  /** Set when the pool itself ends the worker: a timeout, or closing. */
+  ending: 'timeout' | 'closing' | null;
+  lastError: string | null;
+}
+
+interface Run {
+  files: string[];
+  onResult: ResultHandler;
+  started: number;
+  delivered: number;
+  results: Map<number, FileResult>;
+  retries: Task[];
+  pumping: boolean;
+  resolve(summary: RunSummary): void;
+  reject(error: Error): void;
+}
+
+function faultsFromEnvironment(): FaultInjection {
+  const raw = process.env.SITREP_WORKER_FAULTS;
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as FaultInjection;
+  } catch {
+    return {};
+  }
+}
+
+function describeFailure(failure: ArticleFailure): string {
+  const where = failure.stage ? ` in stage ${failure.stage}` : '';
+  const what =
+    failure.kind === 'timeout' ? 'stopped: ran too long' : failure.kind === 'crash' ? 'the worker crashed' : 'the pipeline failed';
+  return `article ${failure.index + 1}${failure.title ? ` ("${failure.title.slice(0, 60)}")` : ''}: ${what}${where} (${failure.message})`;
+}
+
+export function createPipelinePool(options: PoolOptions = {}): PipelinePool {
+  return new WorkerPool(options);
+}
+
+class WorkerPool implements PipelinePool {
+  readonly size: number;
+  readonly timings: Record<string, number> = {};
+  stopping = false;
+  private readonly slots: Slot[] = [];
+  private readonly init: Omit<WorkerInit, 'status'>;
+  private readonly stageTimeoutMs: number;
+  private readonly heapMb: number;
+  private readonly window: number;
+  private stageNames: string[] = [];
+  private current: Run | null = null;
+  private restarts = 0;
+  private fatal: Error | null = null;
+  private closed = false;
+  private readonly watch: NodeJS.Timeout;
+  private readyWaiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
+
+  constructor(options: PoolOptions) {
+    this.size = Math.max(1, options.workers ?? availableParallelism());
+    this.stageTimeoutMs = options.stageTimeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
+    this.heapMb = options.workerHeapMb ?? DEFAULT_HEAP_MB;
+    this.window = Math.max(this.size, options.window ?? this.size * 4);
+    this.init = {
+      actorFiles: options.actorFiles ?? [],
+      gazetteerFiles: options.gazetteerFiles ?? [],
+      read: options.read ?? {},
+      faults: { ...faultsFromEnvironment(), ...options.faults },
+    };
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+    this.watch = setInterval(() => this.checkTimeouts(), WATCH_INTERVAL_MS);
+    this.watch.unref();
+  }
+
+  ready(): Promise<void> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    if (this.slots.every((slot) => slot.ready)) return Promise.resolve();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  run(files: string[], onResult: ResultHandler): Promise<RunSummary> {
+    if (this.current) return Promise.reject(new Error('the pool is already running a batch'));
+    if (this.closed) return Promise.reject(new Error('the pool is closed'));
+    if (this.fatal) return Promise.reject(this.fatal);
+    return new Promise<RunSummary>((resolve, reject) => {
+      this.current = { files, onResult, started: 0, delivered: 0, results: new Map(), retries: [], pumping: false, resolve, reject };
+      this.dispatch();
+      this.maybeFinish();
+    });
+  }
+
+  stop(): void {
+    this.stopping = true;
+    this.maybeFinish();
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    const run = this.current;
+    if (run) {
+      // Files in flight were never delivered, so nothing of them reached the caller's store.
+      for (const slot of this.slots) slot.task = null;
+      run.retries = [];
+      run.results.clear();
+    }
+    if (!this.closed) {
+      this.closed = true;
+      clearInterval(this.watch);
+      await Promise.all(
+        this.slots.map((slot) => {
+          slot.ending = 'closing';
+          return slot.worker.terminate();
+        }),
+      );
+    }
+    this.maybeFinish();
+  }
+
+  // Workers ------------------------------------------------------------------------------------------
+
+  private spawn(): Slot {
+    const status = new Int32Array(new SharedArrayBuffer(STATUS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+    const worker = spawnPipelineWorker({ ...this.init, status: status.buffer as SharedArrayBuffer }, this.heapMb);
+    const slot: Slot = { worker, status, ready: false, task: null, beat: 0, beatAt: 0, ending: null, lastError: null };
+    worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
+    worker.on('error', (error) => {
+      slot.lastError = error.message;
+    });
+    worker.on('exit', (code) => this.onExit(slot, code));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, message: WorkerMessage): void {
+    if (message.type === 'fatal') {
+      this.failPool(new Error(`the pipeline could not start in a worker: ${message.message}`));
+      return;
+    }
+    if (message.type === 'ready') {
+      slot.ready = true;
+      this.stageNames = message.stages;
+      if (this.slots.every((s) => s.ready)) for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
+      this.dispatch();
+      return;
+    }
+    const task = slot.task;
+    slot.task = null;
+    for (const [name, ms] of Object.entries(message.timings)) this.timings[name] = (this.timings[name] ?? 0) + ms;
+    if (task && this.current) this.complete(task, message.result);
+    this.dispatch();
+  }
+
+  private onExit(slot: Slot, code: number): void {
+    const index = this.slots.indexOf(slot);
+    if (slot.ending === 'closing' || this.closed) return;
+    if (!slot.ready && slot.ending === null) {
+      this.failPool(new Error(`a worker stopped while loading the pipeline (${slot.lastError ?? `exit code ${code}`})`));
+      return;
+    }
+    const task = slot.task;
+    if (task && this.current) {
+      const kind: FailureKind = slot.ending === 'timeout' ? 'timeout' : 'crash';
+      const article = Atomics.load(slot.status, STATUS_ARTICLE);
+      const stageIndex = Atomics.load(slot.status, STATUS_STAGE);
+      const stage = stageIndex < 0 ? 'read' : (this.stageNames[stageIndex] ?? null);
+      const message =
+        kind === 'timeout'
+          ? `no progress for ${(this.stageTimeoutMs / 1000).toFixed(0)} s`
+          : (slot.lastError ?? `worker exited with code ${code}`);
+      this.handleLostTask(task, { index: article, title: null, kind, stage, message });
+    }
+    this.restarts += 1;
+    this.slots[index] = this.spawn();
+  }
+
+  /** The worker died on `task`: retry the file without the article it died on, or give the file up. */
+  private handleLostTask(task: Task, failure: ArticleFailure): void {
+    task.attempts += 1;
+    if (failure.index < 0 || task.attempts >= MAX_ATTEMPTS_PER_FILE) {
+      const reason = failure.index < 0 ? `while reading it` : `on ${task.attempts} articles`;
+      this.complete(task, {
+        path: task.path,
+        ok: false,
+        kind: failure.kind,
+        error: `${failure.kind === 'timeout' ? 'stopped, ran too long' : 'a worker crashed'} ${reason} (${failure.message})`,
+        failed: [],
+      });
+      return;
+    }
+    task.failures.push(failure);
+    task.skip.push(failure.index);
+    this.current!.retries.push(task);
+  }
+
+  private checkTimeouts(): void {
+    const now = Date.now();
+    for (const slot of this.slots) {
+      if (!slot.task || slot.ending) continue;
+      const beat = Atomics.load(slot.status, STATUS_BEAT);
+      if (beat !== slot.beat) {
+        slot.beat = beat;
+        slot.beatAt = now;
+      } else if (now - slot.beatAt > this.stageTimeoutMs) {
+        slot.ending = 'timeout';
+        void slot.worker.terminate();
+      }
+    }
+  }
+
+  // Scheduling ---------------------------------------------------------------------------------------
+
+  private nextTask(run: Run): Task | null {
+    const retry = run.retries.shift();
+    if (retry) return retry;
+    if (this.stopping || run.started >= run.files.length) return null;
+    if (run.started - run.delivered >= this.window) return null;
+    const index = run.started++;
+    return { index, path: run.files[index], skip: [], failures: [], attempts: 0 };
+  }
+
+  private dispatch(): void {
+    const run = this.current;
+    if (!run || this.closed) return;
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.task || slot.ending) continue;
+      const task = this.nextTask(run);
+      if (!task) break;
+      slot.task = task;
+      slot.beat = Atomics.load(slot.status, STATUS_BEAT);
+      slot.beatAt = Date.now();
+      const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: task.skip };
+      slot.worker.postMessage(message);
+    }
+  }
+
+  private complete(task: Task, result: FileResult): void {
+    const run = this.current!;
+    const failed = [...task.failures, ...result.failed].sort((a, b) => a.index - b.index);
+    let final: FileResult = { ...result, failed };
+    if (final.ok && final.articles.length === 0 && failed.length) {
+      final = { path: task.path, ok: false, kind: failed[0].kind, error: describeFailure(failed[0]), failed };
+    } else if (final.ok && failed.length) {
+      final = { ...final, problems: [...final.problems, ...failed.map(describeFailure)] };
+    }
+    run.results.set(task.index, final);
+    void this.pump(run);
+  }
+
+  /** Hands results to the caller in input order; awaiting the caller is the back-pressure. */
+  private async pump(run: Run): Promise<void> {
+    if (run.pumping) return;
+    run.pumping = true;
+    try {
+      while (run.results.has(run.delivered)) {
+        const result = run.results.get(run.delivered)!;
+        run.results.delete(run.delivered);
+        await run.onResult(result, run.delivered);
+        run.delivered += 1;
+        this.dispatch();
+      }
+    } catch (error) {
+      run.pumping = false;
+      this.stopping = true;
+      this.current = null;
+      run.reject(error as Error);
+      return;
+    }
+    run.pumping = false;
+    this.maybeFinish();
+  }
+
+  private maybeFinish(): void {
+    const run = this.current;
+    if (!run || run.pumping) return;
+    const inFlight = this.slots.some((slot) => slot.task) || run.retries.length > 0 || run.results.size > 0;
+    const allDelivered = run.delivered === run.files.length;
+    const haltedCleanly = this.stopping && !inFlight && run.delivered === run.started;
+    if (!allDelivered && !haltedCleanly && !this.closed) return;
+    this.current = null;
+    run.resolve({
+      files: run.files.length,
+      delivered: run.delivered,
+      skipped: run.files.length - run.delivered,
+      stopped: !allDelivered,
+      workerRestarts: this.restarts,
+    });
+  }
+
+  private failPool(error: Error): void {
+    if (this.fatal) return;
+    this.fatal = error;
+    for (const waiter of this.readyWaiters.splice(0)) waiter.reject(error);
+    const run = this.current;
+    this.current = null;
+    void this.close();
+    run?.reject(error);
+  }
+}

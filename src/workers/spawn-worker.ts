@@ -1,0 +1,34 @@
+/**
+ * Starts one pipeline worker thread. sitrep runs its TypeScript sources through tsx, but Node 20 does
+ * not carry tsx's loader into worker threads (neither from `--import tsx` nor from bin/sitrep.js's
+ * register()), so a small bootstrap registers tsx inside the worker before importing the worker module.
+ * Compiled to JavaScript, the same bootstrap imports the .js module and skips tsx.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerInit } from './types.js';
+
+const WORKER_MODULE = new URL(import.meta.url.endsWith('.ts') ? './pipeline-worker.ts' : './pipeline-worker.js', import.meta.url);
+
+// CommonJS (eval workers are scripts); dynamic import() loads the ES modules.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsxApi) (await import(workerData.tsxApi)).register();
+  await import(workerData.entry);
+})().catch((error) => {
+  require('node:worker_threads').parentPort.postMessage({ type: 'fatal', message: String(error && error.message || error) });
+});
+`;
+
+export function spawnPipelineWorker(init: WorkerInit, heapMb: number): Worker {
+  const tsxApi = WORKER_MODULE.pathname.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+  return new Worker(BOOTSTRAP, {
+    eval: true,
+    // The parent's flags (--import tsx, --test) are not for the worker; tsx is registered above.
+    execArgv: [],
+    workerData: { entry: WORKER_MODULE.href, tsxApi, init },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    stdout: false,
+    stderr: false,
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The worker pool's public types and the messages between the main thread and the workers.
+ * Workers read files and run the pipeline; the main thread receives finished articles and is the only
+ * writer to the store, so SQLite never sees two writers and each file stays one transaction.
+ */
+import type { ReadOptions } from '../ingest/types.js';
+import type { Article } from '../model/types.js';
+
+/** Faults a worker injects on purpose, for tests only: a document whose text contains the marker. */
+export interface FaultInjection {
+  /** The worker exits abruptly (as a native crash or process.exit in a dependency would). */
+  exitOn?: string;
+  /** A stage throws. */
+  throwOn?: string;
+  /** A stage never returns (as a catastrophic regex would). */
+  hangOn?: string;
+}
+
+export interface PoolOptions {
+  /** Number of worker threads (default: all cores). */
+  workers?: number;
+  /** Extra actor dictionaries and gazetteer supplements, as for createPipeline. */
+  actorFiles?: string[];
+  gazetteerFiles?: string[];
+  read?: ReadOptions;
+  /**
+   * A stage (or the read) that runs longer than this on one article is stopped: the worker is
+   * replaced and the article reported. Default 60 s, far above any sane article.
+   */
+  stageTimeoutMs?: number;
+  /** Heap limit of each worker: a runaway document exhausts its worker, not the process. */
+  workerHeapMb?: number;
+  /** How many files may be read ahead of the consumer (default 4 per worker). */
+  window?: number;
+  /** Test-only: see FaultInjection. Also read from SITREP_WORKER_FAULTS (JSON) in the environment. */
+  faults?: FaultInjection;
+}
+
+/** Why a file, or one article of it, was not processed. */
+export type FailureKind = 'read' | 'pipeline' | 'crash' | 'timeout';
+
+export interface ArticleFailure {
+  /** Index of the article among the file's drafts (0-based). */
+  index: number;
+  title: string | null;
+  kind: FailureKind;
+  /** The stage that was running (sentences, tokens, ...), or "read". */
+  stage: string | null;
+  message: string;
+}
+
+/**
+ * The outcome of one file, a value either way. A file is `ok` when at least one article came out;
+ * articles that failed (a stage threw, the worker crashed or timed out on them) are listed in `failed`.
+ */
+export type FileResult =
+  | { path: string; ok: true; articles: Article[]; problems: string[]; failed: ArticleFailure[]; ms: number }
+  | { path: string; ok: false; error: string; kind: FailureKind; failed: ArticleFailure[] };
+
+export interface RunSummary {
+  files: number;
+  delivered: number;
+  /** Files never started because stop() was called. */
+  skipped: number;
+  stopped: boolean;
+  /** Workers that crashed or were stopped for a timeout, and replaced. */
+  workerRestarts: number;
+}
+
+// Messages ------------------------------------------------------------------------------------------
+
+export interface WorkerInit {
+  actorFiles: string[];
+  gazetteerFiles: string[];
+  read: ReadOptions;
+  faults: FaultInjection;
+  /** Int32Array over this: see STATUS_* below. */
+  status: SharedArrayBuffer;
+}
+
+/** Live position of a worker, readable by the main thread even while the worker is stuck. */
+export const STATUS_TASK = 0;
+export const STATUS_ARTICLE = 1;
+/** Index into the stage list, or -1 while reading the file. */
+export const STATUS_STAGE = 2;
+/** Incremented whenever a stage or a read finishes: the main thread's liveness signal. */
+export const STATUS_BEAT = 3;
+export const STATUS_SLOTS = 4;
+
+export interface TaskMessage {
+  type: 'task';
+  task: number;
+  path: string;
+  /** Articles to leave out (they crashed or hung a worker on an earlier attempt). */
+  skip: number[];
+}
+
+export type WorkerMessage =
+  | { type: 'ready'; stages: string[] }
+  /** The worker could not start (a bad actor or gazetteer file): no point in starting another. */
+  | { type: 'fatal'; message: string }
+  | {
+      type: 'done';
+      task: number;
+      result: FileResult;
+      /** Milliseconds per stage (and "read") spent on this file. */
+      timings: Record<string, number>;
+    };
