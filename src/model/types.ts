@@ -46,6 +46,12 @@ export interface EntitySpan extends Span {
   canonical?: string;
   /** ACLED actor category when the entity resolves to a known actor. */
   actorCategory?: ActorCategory;
+  /**
+   * How the entity is mentioned when not by name: a common noun ("the city", "two bridges", "the
+   * secretary") or a pronoun ("he", "I"). Absent for names. Such spans are not gazetteer names: use
+   * `canonical` (the name they refer to) when set.
+   */
+  mention?: 'nominal' | 'pronoun';
 }
 
 /** ACLED geo precision: 1 the exact town, 2 near / part of a region, 3 only the admin1 or region. */
