@@ -86,6 +86,7 @@ export function resolveDescriptions(view: TokenView, named: EntitySpan[], lex: E
       end,
       text: view.text.slice(start, end),
       type: 'ORGANISATION',
+      mention: 'nominal',
       canonical: antecedent.canonical,
       ...(antecedent.actorCategory ? { actorCategory: antecedent.actorCategory } : {}),
     });

@@ -245,6 +245,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     roleMentions.add(entity);
     k = role.last;
   }
+  for (const role of roleMentions) role.mention = 'nominal';
   const people = entities.filter((e) => e.type === 'PERSON' && !roleMentions.has(e));
   for (const person of people) person.canonical ??= person.text.replace(/[’']s$/u, '');
   const surnames = surnameIndex(people);

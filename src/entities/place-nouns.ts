@@ -92,7 +92,7 @@ export function placeNounEntities(view: TokenView, mentions: PlaceNounMention[],
       if (isCountry(p)) lastCountry = p;
       else lastPlace = p;
     }
-    const entity: EntitySpan = { start, end, text: view.text.slice(start, end), type: 'LOCATION' };
+    const entity: EntitySpan = { start, end, text: view.text.slice(start, end), type: 'LOCATION', mention: 'nominal' };
     let target: EntitySpan | undefined;
     if (m.kind === 'settlement') {
       // "the city of Mosul": the name follows.

@@ -63,7 +63,7 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
         antecedent ??= last;
       }
     }
-    const mention: EntitySpan = { start: token.start, end: token.end, text: token.text, type: 'PERSON' };
+    const mention: EntitySpan = { start: token.start, end: token.end, text: token.text, type: 'PERSON', mention: 'pronoun' };
     if (antecedent?.canonical) mention.canonical = antecedent.canonical;
     mentions.push(mention);
   }

@@ -78,3 +78,10 @@ test('"the Gulf" and "Arabian Gulf" are places, not nationalities', () => {
   assert.ok(all(article, 'Arabian Gulf', 'LOCATION').length);
   assert.equal(article.entities.filter((e) => e.type === 'NATIONALITY').length, 0);
 });
+
+test('common-noun places and pronouns say how they are mentioned, so no one looks them up as names', () => {
+  const article = extract('Rebels shelled Kafr Nabl. He said the town had no water.');
+  assert.equal(all(article, 'the town', 'LOCATION')[0]?.mention, 'nominal');
+  assert.equal(all(article, 'He', 'PERSON')[0]?.mention, 'pronoun');
+  assert.equal(article.entities.find((e) => e.text === 'Kafr Nabl')?.mention, undefined);
+});
