@@ -96,22 +96,25 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   const run = { ...input };
   while (run.first <= run.last && lex.notNames.has(lower[run.first]) && !isTitle(view, run.first, lex)) run.first++;
   if (run.first > run.last) return null;
+  const size = run.last - run.first + 1;
+  const first = run.first;
+  const text = view.text.slice(tokens[first].start, tokens[run.last].end);
+  // A word capitalised only because it opens the sentence, and no name by itself.
+  if (size === 1 && view.initial[first] && tokens[first].pos !== 'PROPN' && !lex.givenNames.has(keys[first])) return null;
   // re3d (like ACLED's actor notes) keeps the title in the person's span: "Prime Minister Haider al-Abadi".
   const t = titleEnd(view, run, lex);
   if (t >= 0) {
     if (t < run.last && lex.orgCues.has(lower[run.last])) return { first: t + 1, last: run.last, type: 'ORGANISATION' };
     // A lone sentence-initial title word ("General", "Chief") says nothing.
     if (run.first === run.last && view.initial[run.first]) return null;
-    return { ...run, type: 'PERSON', nameFirst: nameStart(view, run, t, lex) };
+    const nameFirst = nameStart(view, run, t, lex);
+    // In a line of capitals only a title with a name after it counts ("SAYS RESIDENT" is a headline).
+    if (view.shouting[first] && nameFirst < 0) return null;
+    return { ...run, type: 'PERSON', nameFirst };
   }
-  const size = run.last - run.first + 1;
-  const first = run.first;
-  const text = view.text.slice(tokens[first].start, tokens[run.last].end);
-  // A word capitalised only because it opens the sentence, and no name by itself.
-  if (size === 1 && view.initial[first] && tokens[first].pos !== 'PROPN' && !lex.givenNames.has(keys[first])) return null;
+
   if (countryAfter(view, run, lex)) return { ...run, type: 'LOCATION' };
   if (view.shouting[first]) return null;
-
   // "commander Mazloum Abdi", "Spc. Isiah Booker" (wink may split the abbreviation's dot off).
   let previous = first - 1;
   if (previous > 0 && tokens[previous].text === '.' && tokens[previous - 1].end === tokens[previous].start) previous--;
@@ -119,7 +122,7 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
     return { ...run, type: 'PERSON' };
   }
   if (lex.orgCues.has(lower[run.last]) && (size > 1 || !view.initial[first])) return { ...run, type: 'ORGANISATION' };
-  if (lex.orgLeadCues.has(lower[first]) && lower.slice(first, run.last + 1).includes('of')) return { ...run, type: 'ORGANISATION' };
+  if (lex.orgLeadCues.has(lower[first]) && lower.indexOf('of', first) >= 0 && lower.indexOf('of', first) <= run.last) return { ...run, type: 'ORGANISATION' };
   if (size > 1 && lex.locationBefore.has(keys[first])) return { ...run, type: 'LOCATION' };
   for (let k = first + 1; k <= run.last; k++) {
     if (lex.locationAfter.matchAt(keys, k, run.last)?.last === run.last) return { ...run, type: 'LOCATION' };
