@@ -4,6 +4,9 @@
  * "he" -> the last person named before it; "I"/"me" (a quoted or reported speaker) -> the person named
  * in the same paragraph, before the quote ("Hammond said: I ...") or after it ("“I ...,” Cook said").
  * Possessives ("his", "my") are left out: re3d marks only some of them, and they add little.
+ * "we" is the organisation speaking (a ministry's statement, a spokesman's briefing): ORGANISATION,
+ * unlinked, since the speaker's organisation is rarely named next to it; "they" is left out (it is as
+ * often a crowd or a list of places as an organisation).
  */
 import type { EntitySpan } from '../model/types.js';
 import type { TokenView } from './segments.js';
@@ -43,6 +46,11 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
   for (let i = 0; i < tokens.length; i++) {
     const contraction = I_CONTRACTION.test(tokens[i].text);
     const word = contraction ? 'i' : lower[i];
+    if (word === 'we') {
+      // mention 'pronoun' and no canonical: consumers coding actors should not take it as a name.
+      mentions.push({ start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, type: 'ORGANISATION', mention: 'pronoun' });
+      continue;
+    }
     const third = THIRD_PERSON.has(word);
     const first = !third && FIRST_PERSON.has(word);
     if (!third && !first) continue;

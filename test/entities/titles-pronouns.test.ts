@@ -94,3 +94,10 @@ test('"I’m" and "As I said" hold the pronoun; a statement on the next line lin
   assert.equal(pronouns.length, 2);
   for (const p of pronouns) assert.equal(p.canonical, 'Lina Haddad');
 });
+
+test('"we" in a statement is the organisation speaking, marked as a pronoun and left unlinked', () => {
+  const article = extract('The ministry said on Monday: “We will not abandon the families of Tal Afar.”');
+  const we = all(article, 'We', 'ORGANISATION')[0];
+  assert.equal(we?.mention, 'pronoun');
+  assert.equal(we?.canonical, undefined);
+});
