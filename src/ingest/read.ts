@@ -95,8 +95,11 @@ function readBytes(path: string, maxBytes: number): Uint8Array | string {
   }
 }
 
+/** Sizes as a person would say them: a --max-bytes of 100 is "100 bytes", not "0.0 MB". */
 function formatMb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
 }
 
 /**

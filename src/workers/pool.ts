@@ -40,7 +40,7 @@ export interface PipelinePool {
   ready(): Promise<void>;
   /** Processes the files; `onResult` sees each file's outcome in input order, awaited before the next. */
   run(files: string[], onResult: ResultHandler): Promise<RunSummary>;
-  /** Hand out no new file; files already started are finished and delivered, then run() resolves. */
+  /** Hand out no new file of the current run; files already started are finished and delivered, then run() resolves. */
   stop(): void;
   readonly stopping: boolean;
   /** Milliseconds per stage (and "read") summed over all workers since the pool started. */
@@ -146,8 +146,8 @@ class WorkerPool implements PipelinePool {
 
   run(files: string[], onResult: ResultHandler): Promise<RunSummary> {
     if (this.current) return Promise.reject(new Error('the pool is already running a batch'));
-    if (this.closed) return Promise.reject(new Error('the pool is closed'));
     if (this.fatal) return Promise.reject(this.fatal);
+    if (this.closed) return Promise.reject(new Error('the pool is closed'));
     return new Promise<RunSummary>((resolve, reject) => {
       this.current = { files, onResult, started: 0, delivered: 0, results: new Map(), retries: [], pumping: false, resolve, reject };
       this.dispatch();
@@ -342,6 +342,8 @@ class WorkerPool implements PipelinePool {
     const haltedCleanly = this.stopping && !inFlight && run.delivered === run.started;
     if (!allDelivered && !haltedCleanly && !this.closed) return;
     this.current = null;
+    // A stop ends one run (or, called between runs, the next one); the pool can then take another batch.
+    if (!this.closed) this.stopping = false;
     run.resolve({
       files: run.files.length,
       delivered: run.delivered,

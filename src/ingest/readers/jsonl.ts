@@ -42,13 +42,16 @@ export function readJsonl(content: string, path: string, published: string | nul
     if (record.data.published && !recordPublished) {
       problems.push(`line ${index + 1}: published "${record.data.published}" is not a date; left empty`);
     }
-    for (const draft of segmentPage(text, {
+    const recordDrafts = segmentPage(text, {
       path,
       single: true,
       title: title ?? null,
       url: url ?? null,
       published: recordPublished ?? published,
-    })) {
+    });
+    // Said out loud: a record whose text is all headline or page furniture would otherwise vanish.
+    if (!recordDrafts.length) problems.push(`line ${index + 1}: no article text found in "text"`);
+    for (const draft of recordDrafts) {
       drafts.push({ ...draft, source: { path, start, end: start + rawLine.length } });
     }
   });
