@@ -104,7 +104,8 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   // re3d (like ACLED's actor notes) keeps the title in the person's span: "Prime Minister Haider al-Abadi".
   const t = titleEnd(view, run, lex);
   if (t >= 0) {
-    if (t < run.last && lex.orgCues.has(lower[run.last])) return { first: t + 1, last: run.last, type: 'ORGANISATION' };
+    // "UN General Assembly", "Attorney General Office": a title word inside an organisation name.
+    if (t < run.last && lex.orgCues.has(lower[run.last])) return { ...run, type: 'ORGANISATION' };
     // A lone sentence-initial title word ("General", "Chief") says nothing.
     if (run.first === run.last && view.initial[run.first]) return null;
     const nameFirst = nameStart(view, run, t, lex);

@@ -101,3 +101,9 @@ test('"we" in a statement is the organisation speaking, marked as a pronoun and 
   assert.equal(we?.mention, 'pronoun');
   assert.equal(we?.canonical, undefined);
 });
+
+test('a title word inside an organisation name keeps the name whole: "General Assembly"', () => {
+  const article = extract('The UN General Assembly voted on Tuesday to extend the mission.');
+  assert.ok(all(article, 'General Assembly', 'ORGANISATION').length);
+  assert.equal(article.entities.filter((e) => e.type === 'PERSON').length, 0);
+});
