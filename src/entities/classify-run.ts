@@ -136,7 +136,9 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   const placeKnown = knownPlace(gazetteer, text);
   if (placeContext && (placeKnown || anyPlace(gazetteer, text))) return { ...run, type: 'LOCATION' };
   if (given) return { ...run, type: 'PERSON' };
-  if (speakerContext(view, first, run.last, lex)) return { ...run, type: 'PERSON' };
+  // "the White House said", "the Kremlin said": a person's name takes no article; a speaker with one is an institution.
+  const afterArticle = first > 0 && lower[first - 1] === 'the' && view.segment[first - 1] === view.segment[first];
+  if (speakerContext(view, first, run.last, lex)) return { ...run, type: afterArticle ? 'ORGANISATION' : 'PERSON' };
   if (size > 1 && lower[run.last + 1] === 'of' && lower[run.last + 2] === 'the' && view.cap[run.last + 3]) {
     return { ...run, type: 'PERSON' }; // "Misty Buswell of the IRC"
   }
@@ -144,7 +146,7 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   if (appositive) return { ...run, type: appositive };
   if (placeKnown || placeContext) return { ...run, type: 'LOCATION' };
   if (isAcronym(text)) return { ...run, type: 'ORGANISATION' };
-  if (size > 1 && size <= 4 && personShaped(view, run)) return { ...run, type: 'PERSON', weak: true };
+  if (size > 1 && size <= 4 && !afterArticle && personShaped(view, run)) return { ...run, type: 'PERSON', weak: true };
   return null;
 }
 

@@ -107,3 +107,9 @@ test('a title word inside an organisation name keeps the name whole: "General As
   assert.ok(all(article, 'General Assembly', 'ORGANISATION').length);
   assert.equal(article.entities.filter((e) => e.type === 'PERSON').length, 0);
 });
+
+test('a speaker after "the" is an institution, not a person: "the White House said"', () => {
+  const article = extract('In a statement, the White House said the talks would continue.');
+  assert.ok(all(article, 'White House', 'ORGANISATION').length);
+  assert.equal(all(article, 'White House', 'PERSON').length, 0);
+});
