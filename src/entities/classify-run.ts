@@ -108,7 +108,11 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
     if (t < run.last && lex.orgCues.has(lower[run.last])) return { ...run, type: 'ORGANISATION' };
     // A lone sentence-initial title word ("General", "Chief") says nothing.
     if (run.first === run.last && view.initial[run.first]) return null;
-    const nameFirst = nameStart(view, run, t, lex);
+    // The name starts after the first block of titles: "President | Hassan Sheikh Mohamud" ("Sheikh" is part of the name).
+    let titleBlockEnd = run.first;
+    while (titleBlockEnd <= run.last && !isTitle(view, titleBlockEnd, lex)) titleBlockEnd++;
+    while (titleBlockEnd < run.last && isTitle(view, titleBlockEnd + 1, lex)) titleBlockEnd++;
+    const nameFirst = nameStart(view, run, titleBlockEnd, lex);
     // In a line of capitals only a title with a name after it counts ("SAYS RESIDENT" is a headline).
     if (view.shouting[first] && nameFirst < 0) return null;
     return { ...run, type: 'PERSON', nameFirst };

@@ -113,3 +113,8 @@ test('a speaker after "the" is an institution, not a person: "the White House sa
   assert.ok(all(article, 'White House', 'ORGANISATION').length);
   assert.equal(all(article, 'White House', 'PERSON').length, 0);
 });
+
+test('a title word inside the name stays in the name: "President Hassan Sheikh Mohamud"', () => {
+  const article = extract('The attack came days after President Hassan Sheikh Mohamud visited the base.');
+  assert.equal(all(article, 'President Hassan Sheikh Mohamud', 'PERSON')[0]?.canonical, 'Hassan Sheikh Mohamud');
+});
