@@ -111,7 +111,11 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
     // The name starts after the first block of titles: "President | Hassan Sheikh Mohamud" ("Sheikh" is part of the name).
     let titleBlockEnd = run.first;
     while (titleBlockEnd <= run.last && !isTitle(view, titleBlockEnd, lex)) titleBlockEnd++;
-    while (titleBlockEnd < run.last && isTitle(view, titleBlockEnd + 1, lex)) titleBlockEnd++;
+    for (;;) {
+      if (titleBlockEnd < run.last && isTitle(view, titleBlockEnd + 1, lex)) titleBlockEnd++;
+      else if (titleBlockEnd + 1 < run.last && tokens[titleBlockEnd + 1].text === '-' && isTitle(view, titleBlockEnd + 2, lex)) titleBlockEnd += 2; // "Secretary-General"
+      else break;
+    }
     const nameFirst = nameStart(view, run, titleBlockEnd, lex);
     // In a line of capitals only a title with a name after it counts ("SAYS RESIDENT" is a headline).
     if (view.shouting[first] && nameFirst < 0) return null;
