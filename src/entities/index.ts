@@ -1,11 +1,13 @@
 /**
  * The entities stage: people, organisations (armed actors resolved to the actor dictionary), places,
  * nationalities, weapons, platforms and money, plus the dates and quantities of earlier stages
- * mirrored as TEMPORAL and QUANTITY. Flow: anchors (dictionary and lexicon matches) -> proper-noun
- * runs typed by cues -> actor phrases ("Syrian government forces") -> coreference -> one sorted layer.
+ * mirrored as TEMPORAL and QUANTITY. Flow: anchors (dictionary and lexicon matches) -> role
+ * descriptions and place nouns -> proper-noun runs typed by cues (titles joined to names) -> places in
+ * lists and nested in names -> actor phrases ("Syrian government forces") -> coreference (surnames,
+ * "the group", roles, pronouns, "the city") -> one sorted layer.
  */
 import type { Stage } from '../model/stage.js';
-import type { Doc, EntitySpan, EntityType } from '../model/types.js';
+import type { Doc, EntitySpan } from '../model/types.js';
 import { sortSpans } from '../model/doc.js';
 import type { ActorRecord } from './actors.js';
 import { findAnchors, type Anchor } from './anchors.js';
@@ -16,17 +18,15 @@ import { entityLexicons, type EntityLexicons } from './lexicons.js';
 import { findMoney } from './money.js';
 import { nameKey } from './name-key.js';
 import { FREE, HELD, SOFT, findRuns } from './runs.js';
-import { buildTokenView, type TokenView } from './segments.js';
+import { buildTokenView, tokenSpan, type TokenView } from './segments.js';
 import { pronounMentions } from './pronouns.js';
 import { findPlaceNouns, placeNounEntities } from './place-nouns.js';
 import { nestedPlaces } from './nested-places.js';
+import { actsAsAgent, afterPlacePreposition, modifiesNoun } from './country-use.js';
+import { placesInLists } from './place-lists.js';
 import { appositiveRole, linkRoles, roleDescriptions, titleStartBefore, withDeterminer } from './titles.js';
 
-function span(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
-  const start = view.tokens[first].start;
-  const end = view.tokens[last].end;
-  return { start, end, text: view.text.slice(start, end), type };
-}
+const span = tokenSpan;
 
 function anchorEntity(view: TokenView, anchor: Anchor, lex: EntityLexicons): EntitySpan | null {
   switch (anchor.kind) {
@@ -58,32 +58,6 @@ function anchorEntity(view: TokenView, anchor: Anchor, lex: EntityLexicons): Ent
       return anchor.role && anchor.role !== 'armed' ? { ...entity, actorCategory: anchor.role } : entity;
     }
   }
-}
-
-/**
- * A country that does something ("the United States will continue", "Turkey has pledged") is a
- * political actor, which re3d and ACLED type as an organisation; a country things happen in is a place.
- */
-function actsAsAgent(view: TokenView, last: number): boolean {
-  const next = view.tokens[last + 1];
-  return !!next && view.segment[last + 1] === view.segment[last] && (next.pos === 'AUX' || next.pos === 'VERB') && !/ing$|ed$/.test(next.text) ? true : false;
-}
-
-/** "attacks in Iraq today": after "in", "across", "to"... a country is the place whatever follows. */
-function afterPlacePreposition(view: TokenView, first: number, lex: EntityLexicons): boolean {
-  const before = first - 1 - (view.lower[first - 1] === 'the' ? 1 : 0);
-  return before >= 0 && view.segment[before] === view.segment[first] && lex.locationPrepositions.has(view.lower[before]);
-}
-
-/**
- * "U.S. strike", "U.S. efforts", "U.S.-Iraq partnership": a country written before a common noun is
- * the state doing or owning it (re3d types it as an organisation), not the place.
- */
-function modifiesNoun(view: TokenView, last: number): boolean {
-  const next = last + 1;
-  if (next >= view.tokens.length || view.segment[next] !== view.segment[last] || view.tokens[next].start - view.tokens[last].end > 1) return false;
-  const token = view.tokens[next];
-  return token.kind === 'word' && !view.cap[next] && (token.pos === 'NOUN' || token.pos === 'ADJ');
 }
 
 /** Tokens each date or money span covers are not names ("March", "Friday"). */
@@ -278,42 +252,6 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   const pronouns = pronounMentions(view, named);
   const places = placeNounEntities(view, placeNouns, merged.filter((e) => e.type === 'LOCATION'), (e) => countries.has(e));
   return pronouns.length || places.length ? sortSpans([...merged, ...pronouns, ...places]) : merged;
-}
-
-const LIST_JOINS = new Set([',', 'and', 'or']);
-
-/**
- * "Qamenas, Sarmin and Talamenes": a name nobody typed, listed next to a place, is a place too.
- * Moves such runs from `untyped` into `entities` as LOCATION, left to right so a list types in one pass.
- */
-function placesInLists(view: TokenView, entities: EntitySpan[], untyped: { first: number; last: number }[]): void {
-  const { tokens, lower, segment } = view;
-  const placeEnds = new Set<number>();
-  const placeStarts = new Set<number>();
-  for (const e of entities) {
-    if (e.type !== 'LOCATION') continue;
-    placeEnds.add(e.end);
-    placeStarts.add(e.start);
-  }
-  const listed = (k: number) => k >= 0 && k < tokens.length && LIST_JOINS.has(lower[k]);
-  const kept: { first: number; last: number }[] = [];
-  for (const run of untyped) {
-    let before = run.first - 1;
-    if (listed(before) && lower[before] !== ',' && tokens[before - 1]?.text === ',') before--;
-    const after = run.last + 1;
-    const afterNext = after + 1 < tokens.length && segment[after + 1] === segment[run.last] ? after + 1 : -1;
-    const joinedBefore = listed(before) && before > 0 && segment[before - 1] === segment[run.first] && placeEnds.has(tokens[before - 1].end);
-    const joinedAfter = listed(after) && lower[after] !== ',' && afterNext >= 0 && placeStarts.has(tokens[afterNext].start);
-    if (!joinedBefore && !joinedAfter) {
-      kept.push(run);
-      continue;
-    }
-    const entity = span(view, run.first, run.last, 'LOCATION');
-    entities.push(entity);
-    placeEnds.add(entity.end);
-  }
-  untyped.length = 0;
-  untyped.push(...kept);
 }
 
 /** A resolved "the militants" replaces the bare group noun entity it contains. */

@@ -2,7 +2,7 @@
  * The token view the recognisers share: per-token keys and shape flags, and the segments (sentences,
  * or lines outside sentences such as subheads) that no entity may cross.
  */
-import type { Doc, Token } from '../model/types.js';
+import type { Doc, EntitySpan, EntityType, Token } from '../model/types.js';
 import { tokenKey } from './phrase-matcher.js';
 
 export interface TokenView {
@@ -94,4 +94,11 @@ export function buildTokenView(doc: Doc): TokenView {
     i = end + 1;
   }
   return { text: doc.text, tokens, keys, lower, cap, initial, shouting, segment, segmentEnd };
+}
+
+/** An entity over tokens first..last (inclusive). */
+export function tokenSpan(view: TokenView, first: number, last: number, type: EntityType): EntitySpan {
+  const start = view.tokens[first].start;
+  const end = view.tokens[last].end;
+  return { start, end, text: view.text.slice(start, end), type };
 }
