@@ -7,7 +7,7 @@ import { Session } from 'node:inspector';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string };
   children?: number[];
 }
 
@@ -21,7 +21,7 @@ export interface ProfileSummary {
   totalMs: number;
   /** Milliseconds by the innermost sitrep source folder on the stack (e.g. src/places), or "other". */
   byFolder: Record<string, number>;
-  /** Functions by self time, with file:line. */
+  /** Functions by self time, with their file. */
   topFunctions: Array<{ name: string; where: string; ms: number }>;
 }
 
@@ -94,7 +94,8 @@ export function summarise(profile: Profile): ProfileSummary {
   const byFunction = new Map<string, { name: string; where: string; ms: number }>();
   for (const [id, ms] of self) {
     const frame = byId.get(id)!.callFrame;
-    const where = frame.url ? `${shortPath(frame.url)}:${frame.lineNumber + 1}` : '(native)';
+    // File only: under tsx the profiler sees transpiled lines, which do not match the source.
+    const where = frame.url ? shortPath(frame.url) : '(native)';
     const key = `${frame.functionName}@${where}`;
     const entry = byFunction.get(key) ?? { name: frame.functionName || '(anonymous)', where, ms: 0 };
     entry.ms += ms;

@@ -30,6 +30,8 @@ export interface BenchResults {
   tokenizerMbPerSec: number | null;
   ratioToTokenizer: number | null;
   stageShares: Record<string, number>;
+  /** Shares within the pipeline alone (segment to events), for routing speed work between stages. */
+  pipelineShares: Record<string, number>;
   stageMsPerArticle: Record<string, number>;
   peakRssMb: number | null;
   peakRssMbByPhase: Record<string, number>;
@@ -75,6 +77,10 @@ export function buildResults(input: {
     roundedMs[name] = round(stageMsPerArticle[name], 3);
   }
 
+  const pipelineStages = Object.keys(roundedMs).filter((name) => name !== 'merge' && name !== 'store');
+  const pipelineMs = pipelineStages.reduce((sum, name) => sum + stageMsPerArticle[name], 0);
+  const pipelineShares = Object.fromEntries(pipelineStages.map((name) => [name, round(stageMsPerArticle[name] / pipelineMs, 3)]));
+
   const pipelineMbPerSec = single ? mbPerSec(single.bytes, single.ms) : null;
   const tokenizerMbPerSec = tokenizer ? mbPerSec(tokenizer.bytes, tokenizer.ms) : null;
   const peakByPhase = Object.fromEntries(input.reports.map((r) => [r.phase, round(r.peakRssMb)]));
@@ -97,6 +103,7 @@ export function buildResults(input: {
     tokenizerMbPerSec,
     ratioToTokenizer: pipelineMbPerSec !== null && tokenizerMbPerSec ? round(pipelineMbPerSec / tokenizerMbPerSec, 3) : null,
     stageShares,
+    pipelineShares,
     stageMsPerArticle: roundedMs,
     peakRssMb: peaks.length ? Math.max(...peaks) : null,
     peakRssMbByPhase: peakByPhase,
@@ -137,10 +144,12 @@ export function formatTable(results: BenchResults, reports: PhaseReport[]): stri
   out += row('peak RSS (MB)', show(results.peakRssMb), t.peakRssMb.target, t.peakRssMb.met);
   out += row('ingest articles/s (SQLite)', show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
   out += row('store alone, articles/s', show(results.storeArticlesPerSec));
-  out += '\n  stage                  ms/article   share\n';
+  out += '\n  stage                  ms/article   share  of pipeline\n';
   for (const [name, share] of Object.entries(results.stageShares)) {
-    const bar = '#'.repeat(Math.round(share * 40));
-    out += `  ${name.padEnd(22)}${results.stageMsPerArticle[name].toFixed(3).padStart(10)}   ${(share * 100).toFixed(1).padStart(5)}%  ${bar}\n`;
+    const inPipeline = results.pipelineShares[name];
+    const ofPipeline = inPipeline === undefined ? '' : `${(inPipeline * 100).toFixed(1)}%`;
+    const bar = '#'.repeat(Math.round((inPipeline ?? share) * 40));
+    out += `  ${name.padEnd(22)}${results.stageMsPerArticle[name].toFixed(3).padStart(10)}  ${(share * 100).toFixed(1).padStart(5)}%  ${ofPipeline.padStart(6)}  ${bar}\n`;
   }
   out += `\n  peak RSS by phase (MB): ${Object.entries(results.peakRssMbByPhase).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
   if (results.failedArticles) out += `  articles a stage threw on: ${results.failedArticles} (first: ${results.firstFailure})\n`;
