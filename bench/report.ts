@@ -81,12 +81,13 @@ export function buildResults(input: {
   const pipelineMs = pipelineStages.reduce((sum, name) => sum + stageMsPerArticle[name], 0);
   const pipelineShares = Object.fromEntries(pipelineStages.map((name) => [name, round(stageMsPerArticle[name] / pipelineMs, 3)]));
 
+  const corpusBytes = (tokenizer ?? single ?? parallel ?? ingest)?.bytes;
   const pipelineMbPerSec = single ? mbPerSec(single.bytes, single.ms) : null;
   const tokenizerMbPerSec = tokenizer ? mbPerSec(tokenizer.bytes, tokenizer.ms) : null;
   const peakByPhase = Object.fromEntries(input.reports.map((r) => [r.phase, round(r.peakRssMb)]));
   const peaks = Object.values(peakByPhase);
   const results: BenchResults = {
-    corpus: { articles: input.articles, seed: input.seed, mb: tokenizer ? round(tokenizer.bytes / 1024 / 1024, 2) : single ? round(single.bytes / 1024 / 1024, 2) : null },
+    corpus: { articles: input.articles, seed: input.seed, mb: corpusBytes === undefined ? null : round(corpusBytes / 1024 / 1024, 2) },
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
