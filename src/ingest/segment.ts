@@ -227,8 +227,13 @@ export function segmentPage(page: string, options: SegmentOptions): ArticleDraft
  * its title and highlights; headline-shaped lines further down are subheads.
  */
 function segmentSingle(items: Item[], options: SegmentOptions): ArticleDraft[] {
-  const firstParagraph = items.findIndex((it) => it.role === 'paragraph');
-  if (firstParagraph < 0) return [];
+  let firstParagraph = items.findIndex((it) => it.role === 'paragraph');
+  if (firstParagraph < 0) {
+    // A record that is one short unpunctuated line ("Gunmen kill 5 in Gao") is still its text.
+    if (!items.length) return [];
+    items = items.map((it) => ({ ...it, role: 'paragraph' as const }));
+    firstParagraph = 0;
+  }
   const header: HeaderGroup = { kind: 'header', items: items.slice(0, firstParagraph).filter((it) => it.role !== 'subhead') };
   const bodyItems = items.slice(firstParagraph).map((it): Item => {
     if (it.role === 'headline') return { ...it, role: 'subhead' };

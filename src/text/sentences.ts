@@ -45,6 +45,27 @@ export function splitParagraph(text: string, offset: number, paragraphEnd: numbe
   return spans;
 }
 
+/**
+ * No real sentence is this long; a run of text without sentence punctuation (a scraped table, a
+ * hostile input) is cut into pieces at spaces so that per-sentence stages stay linear.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+function capLength(span: Span, text: string): Span[] {
+  if (span.end - span.start <= MAX_SENTENCE_CHARS) return [span];
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE_CHARS);
+    if (cut <= start + MAX_SENTENCE_CHARS / 2) cut = start + MAX_SENTENCE_CHARS;
+    pieces.push({ start, end: cut });
+    start = cut;
+    while (start < span.end && text[start] === ' ') start++;
+  }
+  if (start < span.end) pieces.push({ start, end: span.end });
+  return pieces;
+}
+
 export function splitSentences(text: string, skip: Span[] = []): Span[] {
   const sentences: Span[] = [];
   const paragraph = /[^\n]+/g;
@@ -54,7 +75,7 @@ export function splitSentences(text: string, skip: Span[] = []): Span[] {
     const end = match.index + match[0].trimEnd().length;
     if (end <= start) continue;
     if (skip.some((s) => s.start <= start && end <= s.end)) continue;
-    sentences.push(...splitParagraph(text, start, end));
+    for (const sentence of splitParagraph(text, start, end)) sentences.push(...capLength(sentence, text));
   }
   return sentences;
 }

@@ -80,3 +80,9 @@ test('a bullet list inside a story stays in the story', () => {
 test('a page with no body text gives no article', () => {
   assert.deepEqual(segmentPage('\n\nAdvertisement\n\n', { path: 'empty.txt' }), []);
 });
+
+test('a JSONL-style single record of one unpunctuated line is still an article', () => {
+  const [draft] = segmentPage('Gunmen kill five herders near Gao', { path: 'r.jsonl', single: true, title: 'Mali attack' });
+  assert.equal(draft.text, 'Gunmen kill five herders near Gao');
+  assert.equal(draft.title, 'Mali attack');
+});

@@ -30,3 +30,15 @@ test('paragraph breaks end sentences and subheads are skipped', () => {
   const subhead = { start: text.indexOf('NO END'), end: text.indexOf('NO END') + 'NO END IN SIGHT'.length };
   assert.deepEqual(sentences(text, [subhead]), ['Shelling resumed at dawn', 'Residents fled south.']);
 });
+
+test('a run of text with no sentence punctuation is cut into bounded pieces at spaces', () => {
+  const text = Array.from({ length: 600 }, (_, i) => `Word${i}`).join(' ');
+  const spans = splitSentences(text);
+  assert.ok(spans.length >= 4);
+  for (const span of spans) {
+    assert.ok(span.end - span.start <= 1000);
+    assert.notEqual(text[span.start], ' ');
+  }
+  assert.equal(spans[0].start, 0);
+  assert.equal(spans[spans.length - 1].end, text.length);
+});

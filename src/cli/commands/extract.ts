@@ -61,8 +61,16 @@ export function registerExtract(program: Command): void {
           process.stderr.write(`sitrep: ${result.path}: ${problem}\n`);
           failed = true;
         }
-        for (const draft of result.drafts) {
-          const article = pipeline.process(draft);
+        for (const [index, draft] of result.drafts.entries()) {
+          let article: Article;
+          try {
+            article = pipeline.process(draft);
+          } catch (error) {
+            // One article that breaks a stage is reported; the other articles and inputs go on.
+            process.stderr.write(`sitrep: ${result.path}: article ${index + 1} could not be processed: ${(error as Error).message}\n`);
+            failed = true;
+            continue;
+          }
           // The same story read twice (two files, a repeated JSONL record) is one article.
           if (seen.has(article.id)) continue;
           seen.add(article.id);
