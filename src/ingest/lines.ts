@@ -23,6 +23,8 @@ const TERMINAL = /[.!?…:;,]["'”’»)\]]*$/u;
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/gu;
 const UPPER = /\p{Lu}/gu;
+// Cheap pre-check: an all-caps line has two capitals in a row somewhere.
+const HAS_UPPER_RUN = /\p{Lu}\p{Lu}/u;
 
 const boilerplate = readLexiconLines('data/ingest/boilerplate.txt').map((entry) => entry.toLowerCase());
 const boilerplateExact = new Set(boilerplate.filter((e) => !e.endsWith('*')));
@@ -39,6 +41,8 @@ export function cleanLine(raw: string): string {
 }
 
 export function repetitionKey(text: string): string {
+  // Long paragraphs repeat verbatim when a scraper repeats them; normalising them is wasted work.
+  if (text.length > 200) return text;
   return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -53,6 +57,7 @@ function isBoilerplate(text: string): boolean {
 
 /** All letters upper case (at least a few of them): a subhead, or a headline set in capitals. */
 export function isAllCaps(text: string): boolean {
+  if (text.length > 160 || !HAS_UPPER_RUN.test(text)) return false;
   const upper = text.match(UPPER)?.length ?? 0;
   const lower = text.match(LOWER)?.length ?? 0;
   return upper >= 4 && lower <= upper * 0.05;
@@ -75,7 +80,7 @@ export function classifyLine(text: string): LineKind {
   if (!LETTER.test(text)) return 'boilerplate';
   if (isBoilerplate(text)) return 'boilerplate';
   if (BULLET.test(text)) return 'bullet';
-  if (isAllCaps(text) && text.length <= 160 && !/[.!?]["'”’)]*$/u.test(text)) return 'caps';
+  if (isAllCaps(text) && !/[.!?]["'”’)]*$/u.test(text)) return 'caps';
   if (isHeadlineShaped(text)) return 'headline';
   return 'body';
 }

@@ -115,7 +115,9 @@ const DATE_CUE =
  * length, so offsets hold) before the text is handed to it.
  */
 function maskParagraphsWithoutDates(text: string): string {
-  return text.replace(/[^\n]+/g, (paragraph) => (DATE_CUE.test(paragraph) ? paragraph : ' '.repeat(paragraph.length)));
+  // Sentence-sized pieces (up to a full stop and the space after it), so one dated sentence does not
+  // keep its whole paragraph in.
+  return text.replace(/[^\n.!?]+[.!?]*/g, (piece) => (DATE_CUE.test(piece) ? piece : ' '.repeat(piece.length)));
 }
 
 export function parseDates(text: string, published: string | null): DateSpan[] {
