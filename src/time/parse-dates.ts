@@ -108,7 +108,7 @@ function trimmedSpan(result: ParsedResult): { start: number; end: number } {
 
 /** Words without which a paragraph holds no date expression chrono or our parsers could read. */
 const DATE_CUE =
-  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|days?|weeks?|months?|years?|hours?|night|morning|afternoon|evening|dawn|noon|midnight|decades?)\b|\d{1,2}[/.-]\d{1,2}|\b(?:1[89]|20)\d{2}\b/i;
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|days?|weeks?|months?|years?|hours?|night|morning|afternoon|evening|dawn|noon|midnight|decades?)\b|\d{1,2}[/.-]\d{1,2}|\b(?:1[89]|20)\d{2}\b/i;
 
 /**
  * chrono costs about as much as tokenising, so paragraphs with no date cue are blanked out (same
