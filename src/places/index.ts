@@ -12,7 +12,9 @@ export const placeStage: Stage = {
   name: 'places',
   run(doc, ctx) {
     const excluded = doc.entities.filter((e) => e.type === 'PERSON' || e.type === 'ORGANISATION');
-    const locations = doc.entities.filter((e) => e.type === 'LOCATION');
+    // Only named locations are candidates: "the city" or "the area" (nominal mentions the entity stage
+    // links to a place) must never be looked up as names, or "area" becomes a town in Illinois.
+    const locations = doc.entities.filter((e) => e.type === 'LOCATION' && !e.mention && /\p{Lu}/u.test(e.text));
     const resolved = geoparse(
       { text: doc.text, title: doc.title, dateline: doc.dateline, excluded, locations },
       asPlaceMatcher(ctx.gazetteer),
