@@ -95,6 +95,8 @@ export function findActorMentions(
   const covered = new Set<number>();
   for (const e of entities) {
     if (!(e.actorCategory || e.type === 'ORGANISATION')) continue;
+    // A pronoun or nominal mention ("we", "the group") names an actor only through the name it links to.
+    if (e.mention && !e.canonical) continue;
     const from = words.findIndex((w) => w.start >= e.start);
     if (from < 0 || words[from].start >= e.end) continue;
     let to = from;
