@@ -13,6 +13,21 @@ export interface ArticleDraft {
   source: SourceRef;
 }
 
+/** A draft from bare text, for library users and tests: no title, no dateline, the text its own source. */
+export function draftFromText(text: string, fields: Partial<Omit<ArticleDraft, 'text'>> = {}): ArticleDraft {
+  return {
+    title: null,
+    highlights: [],
+    dateline: null,
+    published: null,
+    url: null,
+    subheads: [],
+    source: { path: 'text', start: 0, end: text.length },
+    ...fields,
+    text,
+  };
+}
+
 /**
  * Stable content hash: the same article text (and title) gives the same id wherever it is read from,
  * which is what makes re-ingesting a document idempotent.

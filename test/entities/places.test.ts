@@ -1,26 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPipeline } from '../../src/pipeline.js';
-import type { Article, EntitySpan, EntityType } from '../../src/model/types.js';
-
-const pipeline = createPipeline();
-
-function extract(text: string): Article {
-  return pipeline.process({
-    title: null,
-    highlights: [],
-    dateline: null,
-    published: '2025-03-07',
-    url: null,
-    text,
-    subheads: [],
-    source: { path: 'test', start: 0, end: text.length },
-  });
-}
-
-function all(article: Article, text: string, type?: EntityType): EntitySpan[] {
-  return article.entities.filter((e) => e.text === text && (!type || e.type === type));
-}
+import { extract, all } from './extract-text.js';
 
 test('"the city" refers back to the town named before it, "the city of Mosul" to the name after it', () => {
   const article = extract('Government troops entered Qamishli on Tuesday. Residents said the city was quiet. Aid reached the city of Mosul later.');

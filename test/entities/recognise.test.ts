@@ -1,26 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPipeline } from '../../src/pipeline.js';
-import type { Article, EntitySpan, EntityType } from '../../src/model/types.js';
-
-const pipeline = createPipeline();
-
-function extract(text: string): Article {
-  return pipeline.process({
-    title: null,
-    highlights: [],
-    dateline: null,
-    published: '2025-03-07',
-    url: null,
-    text,
-    subheads: [],
-    source: { path: 'test', start: 0, end: text.length },
-  });
-}
-
-function find(article: Article, text: string, type?: EntityType): EntitySpan | undefined {
-  return article.entities.find((e) => e.text === text && (!type || e.type === type));
-}
+import { extract, find } from './extract-text.js';
 
 test('every entity span points at its own text', () => {
   const article = extract('Kurdish forces said Abu Bakr al-Baghdadi was killed near Raqqa, Syria, on Friday.');

@@ -3,7 +3,8 @@
  * changed since T (changed events, plus deleted ones with the event they were merged into).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync } from 'node:fs';
+import { fdWriter } from '../output.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../../store/export/index.js';
 import { openStore } from './ingest.js';
 
@@ -17,22 +18,6 @@ export function sinceOption(value: string): string {
   const time = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) throw new InvalidArgumentError(`expected an ISO 8601 date or time like 2024-03-01T12:00:00Z, got "${value}"`);
   return new Date(time).toISOString();
-}
-
-/** Synchronous, EAGAIN-tolerant writes so a large export is complete before the process exits. */
-function fdWriter(fd: number): (chunk: string) => void {
-  return (chunk) => {
-    const buffer = Buffer.from(chunk);
-    let offset = 0;
-    while (offset < buffer.length) {
-      try {
-        offset += writeSync(fd, buffer, offset);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        throw error;
-      }
-    }
-  };
 }
 
 export function registerExport(program: Command): void {

@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { renameSync, writeFileSync, writeSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { fdWriter } from '../output.js';
 import { expandInputs, readInput } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
 import type { Article } from '../../model/types.js';
@@ -87,24 +88,8 @@ export function registerExtract(program: Command): void {
         writeFileSync(temporary, body);
         renameSync(temporary, options.output);
       } else {
-        writeStdout(body);
+        fdWriter(1)(body);
       }
       if (failed) process.exitCode = EXIT_BAD_INPUT;
     });
-}
-
-/** Synchronous write so that a large document is fully flushed before the process exits. */
-function writeStdout(body: string): void {
-  const fd = 1;
-  const buffer = Buffer.from(body);
-  let offset = 0;
-  while (offset < buffer.length) {
-    try {
-      offset += writeSync(fd, buffer, offset);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
-      throw error;
-    }
-  }
 }
