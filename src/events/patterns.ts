@@ -178,29 +178,30 @@ export class PatternIndex<T> {
   /** Every match in the words, in order of position (one per pattern and start word). */
   matchAll(words: Word[]): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = [];
-    const numbers: (NumberReading | null | undefined)[] = new Array(words.length);
-    const state: MatchState = { number: null, numbers };
-    const tryList = (list: CompiledPattern<T>[] | undefined, i: number) => {
-      if (!list) return;
-      for (const p of list) {
-        const id = this.ids.get(p)!;
-        if (this.stamps[id] === this.generation) continue;
-        this.stamps[id] = this.generation;
-        state.number = null;
-        const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
-        if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
-      }
-    };
+    const state: MatchState = { number: null, numbers: new Array(words.length) };
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       this.generation++;
-      tryList(this.byForm.get(w.lower), i);
-      tryList(this.byExact.get(w.text), i);
-      tryList(this.byInitial.get(w.lower[0]), i);
+      this.tryList(this.byForm.get(w.lower), words, i, state, out);
+      this.tryList(this.byExact.get(w.text), words, i, state, out);
+      this.tryList(this.byInitial.get(w.lower[0]), words, i, state, out);
       const c = w.lower.charCodeAt(0);
-      if (this.byNumber.length && ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower))) tryList(this.byNumber, i);
+      if (this.byNumber.length && ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower))) this.tryList(this.byNumber, words, i, state, out);
     }
     return out;
+  }
+
+  /** Tries each pattern of `list` once at word i (a method, not a per-call closure: no allocation). */
+  private tryList(list: CompiledPattern<T>[] | undefined, words: Word[], i: number, state: MatchState, out: PatternMatch<T>[]): void {
+    if (!list) return;
+    for (const p of list) {
+      const id = this.ids.get(p)!;
+      if (this.stamps[id] === this.generation) continue;
+      this.stamps[id] = this.generation;
+      state.number = null;
+      const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
+      if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
+    }
   }
 }
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
