@@ -28,6 +28,7 @@ export const PlaceSchema = z.object({
   lon: z.number().min(-180).max(180),
   countryCode: z.string(),
   admin1: z.string().nullable(),
+  admin2: z.string().nullable().optional(),
   featureCode: z.string().nullable(),
   precision: precisionCode,
 });
@@ -72,6 +73,7 @@ export const EventSchema = z.object({
       lon: z.number(),
       countryCode: z.string(),
       admin1: z.string().nullable(),
+      admin2: z.string().nullable().optional(),
       precision: precisionCode,
     })
     .passthrough()

@@ -12,6 +12,8 @@ export interface GazetteerEntry {
   lon: number;
   countryCode: string;
   admin1: string | null;
+  /** GeoNames admin2 code; only entries from an imported GeoNames dump have it. */
+  admin2?: string | null;
   featureCode: string | null;
   population: number;
 }

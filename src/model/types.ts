@@ -66,6 +66,11 @@ export interface PlaceSpan extends Span {
   lon: number;
   countryCode: string;
   admin1: string | null;
+  /**
+   * Second-level division (GeoNames admin2 code, e.g. a Syrian district) when the gazetteer knows it:
+   * only imported GeoNames dumps carry it, the bundled npm sources do not. Merging uses it.
+   */
+  admin2?: string | null;
   featureCode: string | null;
   precision: GeoPrecision;
 }
@@ -117,6 +122,8 @@ export interface EventLocation {
   lon: number;
   countryCode: string;
   admin1: string | null;
+  /** As on PlaceSpan: set only when the gazetteer knows the place's admin2. */
+  admin2?: string | null;
   precision: GeoPrecision;
   /** Offsets of the place mention the location was taken from, when it is in this article. */
   start?: number;
