@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES, decodeInput } from './decode.js';
 import { readFeed } from './readers/feed.js';
 import { readHtml } from './readers/html.js';
 import { readJsonl } from './readers/jsonl.js';
-import { isRealDate } from './published.js';
+import { isRealDate, publishedForArticle } from './published.js';
 import { segmentPage } from './segment.js';
 import type { InputFormat, InputResult, ReadOptions } from './types.js';
 
@@ -132,7 +132,19 @@ export function detectFormat(path: string, text: string): InputFormat {
 
 /** Reads one input (text, HTML, JSONL or a feed, by extension and content) into article drafts. */
 export function readInput(path: string, options: ReadOptions = {}): InputResult {
-  const published = options.published ?? null;
+  const result = readInputDrafts(path, options);
+  if (!result.ok) return result;
+  // Readers keep dates their input carries (metadata, JSONL field); the others come from --published,
+  // by position when it is a list, and for text pages from a date leading the file name.
+  const fromName = publishedFromFileName(path);
+  result.drafts.forEach((draft, i) => {
+    draft.published ??= publishedForArticle(options.published, i) ?? fromName;
+  });
+  return result;
+}
+
+function readInputDrafts(path: string, options: ReadOptions): InputResult {
+  const published = null;
   let bytes: Uint8Array | string;
   try {
     bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
@@ -156,7 +168,7 @@ export function readInput(path: string, options: ReadOptions = {}): InputResult 
         ? readHtml(text, displayPath, published)
         : format === 'feed'
           ? readFeed(text, displayPath, published)
-          : segmentPage(text, { path: displayPath, published: published ?? publishedFromFileName(path) });
+          : segmentPage(text, { path: displayPath, published });
     if (!drafts.length) return { path, ok: false, error: 'no article text found' };
     return { path, ok: true, drafts, problems: [] };
   } catch (error) {

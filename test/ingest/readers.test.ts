@@ -113,3 +113,23 @@ test('a plain-text file named by date takes it as publication date unless --publ
   writeFileSync(notADate, 'Shelling hit the town of Saraqib on Monday night, rescuers said.\n');
   assert.equal(readOk(notADate).drafts[0].published, null);
 });
+
+test('--published as a list dates a glued page story by story; the last date serves the rest', () => {
+  const dates = (published: string) => readOk(fixture('glued-page.txt'), { published }).drafts.map((d) => d.published);
+  assert.deepEqual(dates('2023-07-13,2023-07-11,2023-07-09'), ['2023-07-13', '2023-07-11', '2023-07-09']);
+  assert.deepEqual(dates('2023-07-13,2023-07-11'), ['2023-07-13', '2023-07-11', '2023-07-11']);
+  assert.deepEqual(dates('2023-07-13'), ['2023-07-13', '2023-07-13', '2023-07-13']);
+});
+
+test('JSONL records keep their own date; records without one take --published by position', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-list-'));
+  const path = join(dir, 'briefs.jsonl');
+  writeFileSync(
+    path,
+    [
+      JSON.stringify({ text: 'Gunmen abducted two aid workers near Gao on Sunday, officials said.', published: '2024-05-06' }),
+      JSON.stringify({ text: 'A roadside bomb killed three soldiers near Menaka on Friday, the army said.' }),
+    ].join('\n'),
+  );
+  assert.deepEqual(readOk(path, { published: '2024-05-01,2024-05-04' }).drafts.map((d) => d.published), ['2024-05-06', '2024-05-04']);
+});

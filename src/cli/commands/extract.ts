@@ -33,7 +33,7 @@ export function registerExtract(program: Command): void {
     .command('extract')
     .description('extract articles, entities, places, dates, quantities and events as JSON')
     .argument('<inputs...>', 'text, HTML, JSONL or feed files, folders, or - for stdin')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) when the input does not carry one', publishedOption)
+    .option('--published <date>', 'publication date (YYYY-MM-DD) when the input does not carry one; a comma-separated list dates a glued page story by story', publishedOption)
     .option('--format <format>', 'json (one document) or jsonl (one article a line)', outputFormat, 'json')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option('--input-format <format>', 'force the input format: text, html, jsonl, feed', inputFormatOption)
