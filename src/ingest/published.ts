@@ -28,7 +28,7 @@ export function parsePublishedOption(value: string): string {
   for (const part of value.split(',')) {
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(part.trim());
     if (!iso || !isRealDate(+iso[1], +iso[2], +iso[3])) {
-      throw new Error(`--published must be a date as YYYY-MM-DD (or a comma-separated list of them), got "${part}"`);
+      throw new Error(`--published must be a date as YYYY-MM-DD (or a comma-separated list of them); "${part}" is not`);
     }
   }
   return value.split(',').map((part) => part.trim()).join(',');

@@ -71,7 +71,7 @@ test('bad inputs: one line each naming the file, exit code 2, the good file stil
 test('a bad option is a one-line error with exit code 2', () => {
   const { status, stderr } = runCli(['extract', fixture('glued-page.txt'), '--published', '2019-02-30']);
   assert.equal(status, 2);
-  assert.match(stderr, /must be a date as YYYY-MM-DD, got "2019-02-30"/);
+  assert.match(stderr, /must be a date as YYYY-MM-DD.*"2019-02-30" is not/);
   assert.ok(stderr.trim().split('\n').length <= 2);
 });
 
