@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Article, Doc, SourceRef, Span } from './types.js';
+import type { Article, ArticleDraft, Doc, Span } from './types.js';
 
-/** What the readers and the segmenter hand to the pipeline: an article before any layer is added. */
-export interface ArticleDraft {
-  title: string | null;
-  highlights: string[];
-  dateline: string | null;
-  published: string | null;
-  url: string | null;
-  text: string;
-  subheads: Span[];
-  source: SourceRef;
-}
+export type { ArticleDraft } from './types.js';
 
 /** A draft from bare text, for library users and tests: no title, no dateline, the text its own source. */
 export function draftFromText(text: string, fields: Partial<Omit<ArticleDraft, 'text'>> = {}): ArticleDraft {

@@ -2,18 +2,11 @@
  * Interfaces of the shared resources stages look things up in. Implementations live with their stage
  * (places/ builds the gazetteer, entities/ loads the actor dictionary); this file is the contract.
  */
-import type { ActorCategory } from './types.js';
+import type { ActorCategory, PlacePoint } from './types.js';
 
-export interface GazetteerEntry {
+export interface GazetteerEntry extends PlacePoint {
   /** GeoNames id when the entry comes from GeoNames data; null for supplement-only entries. */
   geonameId: number | null;
-  name: string;
-  lat: number;
-  lon: number;
-  countryCode: string;
-  admin1: string | null;
-  /** GeoNames admin2 code; only entries from an imported GeoNames dump have it. */
-  admin2?: string | null;
   featureCode: string | null;
   population: number;
 }

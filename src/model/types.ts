@@ -57,11 +57,9 @@ export interface EntitySpan extends Span {
 /** ACLED geo precision: 1 the exact town, 2 near / part of a region, 3 only the admin1 or region. */
 export type GeoPrecision = 1 | 2 | 3;
 
-export interface PlaceSpan extends Span {
-  text: string;
-  /** Gazetteer name of the resolved place. */
+/** Where a place is, as the gazetteer knows it: shared by place spans, event locations and entries. */
+export interface PlacePoint {
   name: string;
-  geonameId: number | null;
   lat: number;
   lon: number;
   countryCode: string;
@@ -71,6 +69,12 @@ export interface PlaceSpan extends Span {
    * only imported GeoNames dumps carry it, the bundled npm sources do not. Merging uses it.
    */
   admin2?: string | null;
+}
+
+export interface PlaceSpan extends Span, PlacePoint {
+  text: string;
+  /** `name` is the gazetteer name of the resolved place, `text` the words of the mention. */
+  geonameId: number | null;
   featureCode: string | null;
   precision: GeoPrecision;
 }
@@ -116,14 +120,7 @@ export interface EventCount extends Span {
   text: string;
 }
 
-export interface EventLocation {
-  name: string;
-  lat: number;
-  lon: number;
-  countryCode: string;
-  admin1: string | null;
-  /** As on PlaceSpan: set only when the gazetteer knows the place's admin2. */
-  admin2?: string | null;
+export interface EventLocation extends PlacePoint {
   precision: GeoPrecision;
   /** Offsets of the place mention the location was taken from, when it is in this article. */
   start?: number;
@@ -150,18 +147,22 @@ export interface EventSpan {
   trace?: Record<string, unknown>;
 }
 
-/** The serialised article: the JSON contract of `sitrep extract` (see README). */
-export interface Article {
-  id: string;
+/** What the readers and the segmenter hand to the pipeline: an article before any layer is added. */
+export interface ArticleDraft {
   title: string | null;
   highlights: string[];
   dateline: string | null;
   published: string | null;
   url: string | null;
   text: string;
-  source: SourceRef;
   /** All-caps or headline-shaped lines inside the body: kept in the text, never sentences. */
   subheads: Span[];
+  source: SourceRef;
+}
+
+/** The serialised article: the JSON contract of `sitrep extract` (see README). */
+export interface Article extends ArticleDraft {
+  id: string;
   sentences: Span[];
   entities: EntitySpan[];
   places: PlaceSpan[];
