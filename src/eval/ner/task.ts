@@ -3,6 +3,7 @@
  * entities layer against re3d's gold entities, in re3d's type names.
  */
 import type { EntityType } from '../../model/types.js';
+import { draftFromText } from '../../model/doc.js';
 import { createPipeline } from '../../pipeline.js';
 import type { EvalTask } from '../registry.js';
 import { SpanScorer, type Labelled } from './metrics.js';
@@ -34,16 +35,7 @@ export const nerTask: EvalTask = {
     const t0 = performance.now();
     for (const part of findParts(options.path)) {
       for (const doc of readRe3dPart(part)) {
-        const article = pipeline.process({
-          title: null,
-          highlights: [],
-          dateline: null,
-          published: null,
-          url: null,
-          text: doc.text,
-          subheads: [],
-          source: { path: part, start: 0, end: doc.text.length },
-        });
+        const article = pipeline.process(draftFromText(doc.text, { source: { path: part, start: 0, end: doc.text.length } }));
         const predicted: Labelled[] = article.entities.map((e) => ({ start: e.start, end: e.end, type: RE3D_TYPE[e.type] }));
         scorer.add(doc.entities, predicted);
         for (const g of doc.entities) if (!scoredTypes.has(g.type)) unscored[g.type] = (unscored[g.type] ?? 0) + 1;
