@@ -92,7 +92,7 @@ function targetCategory(lex: EventLexicons, words: Word[], hit: TriggerHit, role
   const range = roles.passive ? words.slice(Math.max(0, hit.from - 8), hit.from).reverse() : words.slice(hit.to, hit.to + 8);
   for (const w of range) {
     if (lex.inClass('ARMED', w.lower)) return 'armed';
-    if (lex.inClass('CIVILIAN', w.lower)) return 'civilian';
+    if (lex.inClass('CIVILIAN', w.lower) || lex.inClass('CIVILIAN_SITE', w.lower)) return 'civilian';
   }
   return null;
 }
