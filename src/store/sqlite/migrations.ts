@@ -104,6 +104,20 @@ export const migrations: Migration[] = [
       INSERT INTO evidence_fts (evidence_fts, rank) VALUES ('automerge', 16);
     `,
   },
+  {
+    version: 3,
+    name: 'admin2 of event places (same-district merging); merge candidates filtered inside one index',
+    sql: `
+      ALTER TABLE events ADD COLUMN admin2 TEXT;
+      UPDATE events SET admin2 = json_extract(summary, '$.location.admin2');
+      -- Every column the merge-candidate query filters on, led by its range (type, date): the events
+      -- of the window that cannot match are skipped without reading their rows. It replaces the
+      -- type-and-date index (same leading columns); the type-and-end index was no longer used.
+      CREATE INDEX events_merge_candidates ON events(type, date, date_end, date_precision, country, lat, lon);
+      DROP INDEX events_type_date;
+      DROP INDEX events_type_end;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -37,6 +37,7 @@ export interface CandidateRow {
   lon: number | null;
   country: string | null;
   admin1: string | null;
+  admin2: string | null;
   geo_precision: 1 | 2 | 3 | null;
   article_ids: string;
 }
@@ -56,7 +57,7 @@ export function candidateFromRow(row: CandidateRow): Candidate {
       actor1: row.actor1,
       actor2: row.actor2,
       location: located
-        ? { name: row.location_name!, lat: row.lat!, lon: row.lon!, countryCode: row.country ?? '', admin1: row.admin1, precision: row.geo_precision ?? 1 }
+        ? { name: row.location_name!, lat: row.lat!, lon: row.lon!, countryCode: row.country ?? '', admin1: row.admin1, admin2: row.admin2, precision: row.geo_precision ?? 1 }
         : null,
     },
   };
@@ -83,6 +84,7 @@ export function eventColumns(summary: EventSummary) {
     lon: loc?.lon ?? null,
     country: loc?.countryCode ?? null,
     admin1: loc?.admin1 ?? null,
+    admin2: loc?.admin2 ?? null,
     geo_precision: loc?.precision ?? null,
     fatalities: summary.fatalities,
     source_count: summary.articleIds.length,
