@@ -8,6 +8,7 @@ import type { ParsedResult } from 'chrono-node';
 import type { DateComponents, DatePrecision, DateSpan } from '../model/types.js';
 import { addDays, formatDay, formatMonth, parseDay, weekOf, type Ymd } from './calendar.js';
 import { WEEKDAYS } from './month-names.js';
+import { addParserPrefilters } from './chrono-prefilter.js';
 import { BareYearParser } from './parsers/bare-year.js';
 import { DayFirstRangeParser } from './parsers/day-range.js';
 import { PastWeekendParser } from './parsers/weekend.js';
@@ -18,7 +19,7 @@ function buildNewsChrono(): chrono.Chrono {
   const custom = chrono.casual.clone();
   custom.parsers.unshift(PastWeekendParser, DayFirstRangeParser, BareYearParser);
   custom.refiners.push(NotADateRefiner, PastTenseWeekdayRefiner);
-  return custom;
+  return addParserPrefilters(custom);
 }
 
 const newsChrono = buildNewsChrono();
@@ -110,24 +111,49 @@ function trimmedSpan(result: ParsedResult): { start: number; end: number } {
 const DATE_CUE =
   /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|days?|weeks?|months?|years?|hours?|night|morning|afternoon|evening|dawn|noon|midnight|decades?)\b|\d{1,2}[/.-]\d{1,2}|\b(?:1[89]|20)\d{2}\b/i;
 
+// Sentence-sized pieces (up to a full stop and the space after it), so one dated sentence does not
+// keep its whole paragraph in.
+const PIECE = /[^\n.!?]+[.!?]*/g;
+
 /**
- * chrono costs about as much as tokenising, so paragraphs with no date cue are blanked out (same
- * length, so offsets hold) before the text is handed to it.
+ * chrono costs about as much as tokenising and runs some thirty patterns over whatever it is given, so
+ * it is given only the stretches of text that can hold a date: runs of adjacent pieces with a date cue
+ * (with the line breaks between them), each with its offset. Pieces without a cue are left out, so no
+ * expression and no merge of two expressions reaches across them.
  */
-function maskParagraphsWithoutDates(text: string): string {
-  // Sentence-sized pieces (up to a full stop and the space after it), so one dated sentence does not
-  // keep its whole paragraph in.
-  return text.replace(/[^\n.!?]+[.!?]*/g, (piece) => (DATE_CUE.test(piece) ? piece : ' '.repeat(piece.length)));
+function datedStretches(text: string): Array<{ start: number; end: number }> {
+  const stretches: Array<{ start: number; end: number }> = [];
+  let open: { start: number; end: number } | null = null;
+  PIECE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = PIECE.exec(text)) !== null) {
+    const end = match.index + match[0].length;
+    if (!DATE_CUE.test(match[0])) {
+      open = null;
+    } else if (open) {
+      open.end = end;
+    } else {
+      open = { start: match.index, end };
+      stretches.push(open);
+    }
+  }
+  return stretches;
 }
 
 export function parseDates(text: string, published: string | null): DateSpan[] {
   const reference = parseDay(published ?? PLACEHOLDER_REFERENCE);
   const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12));
-  const results = newsChrono.parse(maskParagraphsWithoutDates(text), { instant, timezone: 0 }, { forwardDate: false });
-  return results.map((result) => {
+  const results: Array<{ result: ParsedResult; offset: number }> = [];
+  for (const stretch of datedStretches(text)) {
+    const parsed = newsChrono.parse(text.slice(stretch.start, stretch.end), { instant, timezone: 0 }, { forwardDate: false });
+    for (const result of parsed) results.push({ result, offset: stretch.start });
+  }
+  return results.map(({ result, offset }) => {
     const precision = precisionOf(result);
     const { value, valueEnd } = valuesOf(result, precision, published ? reference : null);
-    const { start, end } = trimmedSpan(result);
+    const trimmed = trimmedSpan(result);
+    const start = trimmed.start + offset;
+    const end = trimmed.end + offset;
     const span: DateSpan = {
       text: text.slice(start, end),
       start,
