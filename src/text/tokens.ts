@@ -26,15 +26,23 @@ function winkInstance(): Wink {
 // longer gap means the value was rewritten (never seen so far) and the token is skipped, not misplaced.
 const MAX_GAP = 256;
 
+export interface TokenizeOptions {
+  /**
+   * Also give each token its lemma. No stage reads lemmas and wink's lemmatiser costs about a tenth of
+   * the tokens stage, so the pipeline leaves them out.
+   */
+  lemmas?: boolean;
+}
+
 /** Tokenises `text` (wink treats newlines as spaces, so no token crosses a line). */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const wink = winkInstance();
   const its = wink.its;
   const tokens = wink.readDoc(text).tokens();
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as string[];
   const kinds = tokens.out(its.type) as string[];
-  const lemmas = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
+  const lemmas = options.lemmas ? (tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[]) : null;
   const out: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -44,7 +52,9 @@ export function tokenize(text: string): Token[] {
     const at = text.indexOf(value, cursor);
     if (at < 0 || at - cursor > MAX_GAP) continue;
     const end = at + value.length;
-    out.push({ start: at, end, text: value, pos: pos[i], kind: kinds[i], lemma: lemmas[i] });
+    const token: Token = { start: at, end, text: value, pos: pos[i], kind: kinds[i] };
+    if (lemmas) token.lemma = lemmas[i];
+    out.push(token);
     cursor = end;
   }
   return out;
