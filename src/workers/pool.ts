@@ -32,6 +32,9 @@ const DEFAULT_HEAP_MB = 1024;
 const MAX_ATTEMPTS_PER_FILE = 4;
 const WATCH_INTERVAL_MS = 100;
 
+/** The pipeline could not be loaded in a worker (a bad actor or gazetteer file): the pool is unusable. */
+export class PoolStartError extends Error {}
+
 export type ResultHandler = (result: FileResult, index: number) => void | Promise<void>;
 
 export interface PipelinePool {
@@ -198,7 +201,7 @@ class WorkerPool implements PipelinePool {
 
   private onMessage(slot: Slot, message: WorkerMessage): void {
     if (message.type === 'fatal') {
-      this.failPool(new Error(`the pipeline could not start in a worker: ${message.message}`));
+      this.failPool(new PoolStartError(`the pipeline could not start in a worker: ${message.message}`));
       return;
     }
     if (message.type === 'ready') {
@@ -219,7 +222,7 @@ class WorkerPool implements PipelinePool {
     const index = this.slots.indexOf(slot);
     if (slot.ending === 'closing' || this.closed) return;
     if (!slot.ready && slot.ending === null) {
-      this.failPool(new Error(`a worker stopped while loading the pipeline (${slot.lastError ?? `exit code ${code}`})`));
+      this.failPool(new PoolStartError(`a worker stopped while loading the pipeline (${slot.lastError ?? `exit code ${code}`})`));
       return;
     }
     const task = slot.task;

@@ -1,15 +1,22 @@
 /**
- * `sitrep ingest PATH... [--db sitrep.db]`: run the pipeline and store articles and merged events.
- * Each file is one transaction; a bad file is reported on one line and skipped (exit code 2).
+ * `sitrep ingest PATH... [--db sitrep.db] [--workers N]`: run the pipeline and store articles and
+ * merged events. With more than one file the pipeline runs on a pool of worker threads (one per core)
+ * while this thread stores each file in one transaction, in input order; one file, stdin or
+ * `--workers 0|1` run in this process. A bad file, or an article that crashes its worker, is reported
+ * on one line and skipped (exit code 2); Ctrl-C stops after the files in progress (exit code 130) and
+ * the same command run again stores only what is missing.
  */
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { expandInputs } from '../../ingest/read.js';
+import { availableParallelism } from 'node:os';
+import { expandInputs, STDIN } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
 import { createPipeline } from '../../pipeline.js';
-import { ingestInput } from '../../store/ingest-inputs.js';
+import { ingestInput, type InputOutcome } from '../../store/ingest-inputs.js';
 import { existsSync } from 'node:fs';
 import { openSqliteStore, StoreError, type EventStore } from '../../store/index.js';
+import { ingestFilesInParallel, PoolStartError, stopPoolOnInterrupt } from '../../workers/index.js';
 import { EXIT_BAD_INPUT, UserError } from '../errors.js';
 import { collect, inputFormatOption, positiveInteger, publishedOption } from '../options.js';
 
@@ -22,6 +29,8 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Force the plain-count progress (tests, logs) even on a terminal. */
   quiet?: boolean;
+  /** Pipeline worker threads; 0 or 1 runs in this process. Default: see workerCount. */
+  workers?: number;
 }
 
 export interface IngestTotals {
@@ -32,6 +41,8 @@ export interface IngestTotals {
   created: number;
   joined: number;
   folded: number;
+  /** Files left for a re-run because the run was interrupted (Ctrl-C). */
+  notStarted: number;
 }
 
 /**
@@ -52,60 +63,154 @@ export function openStore(path: string, mustExist = false): EventStore {
 /** Plain counts off a terminal: one line every this many files, so logs stay short. */
 const PLAIN_PROGRESS_EVERY = 100;
 
-export function runIngest(inputs: string[], options: IngestOptions): IngestTotals {
-  const { files, errors } = expandInputs(inputs);
-  const totals: IngestTotals = { files: files.length + errors.length, badFiles: 0, stored: 0, unchanged: 0, created: 0, joined: 0, folded: 0 };
-  const report = (path: string, problem: string) => process.stderr.write(`sitrep: ${path}: ${problem}\n`);
-  for (const error of errors) {
-    if (!error.ok) report(error.path, error.error);
-    totals.badFiles += 1;
+/** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+/**
+ * Threads for the pipeline: --workers when given, else one per core when there are several files
+ * (starting workers costs about a second: not worth it for one file). stdin cannot be read from a
+ * worker, so a run that includes it stays in this process. 0 and 1 both mean this process.
+ */
+export function workerCount(requested: number | undefined, files: string[]): number {
+  if (files.includes(STDIN)) return 0;
+  const count = requested ?? (files.length > 1 ? availableParallelism() : 0);
+  return count > 1 ? Math.min(count, files.length) : 0;
+}
+
+/** Totals and what the user sees while files are stored: a bar on a terminal, plain counts otherwise. */
+class IngestProgress {
+  readonly totals: IngestTotals;
+  private readonly bar: cliProgress.SingleBar | null;
+  private done = 0;
+
+  constructor(
+    private readonly fileCount: number,
+    badPaths: { path: string; error: string }[],
+    quiet: boolean,
+  ) {
+    this.totals = { files: fileCount + badPaths.length, badFiles: 0, stored: 0, unchanged: 0, created: 0, joined: 0, folded: 0, notStarted: 0 };
+    for (const bad of badPaths) this.problem(bad.path, bad.error, true);
+    this.bar =
+      process.stderr.isTTY && !quiet && fileCount > 1
+        ? new cliProgress.SingleBar(
+            { format: 'ingest [{bar}] {value}/{total} files | {stored} new articles | {events} events', stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+    this.bar?.start(fileCount, 0, { stored: 0, events: 0 });
   }
+
+  /** One line on stderr. Erases the bar's line first so the two are not glued; the next update redraws the bar. */
+  note(line: string): void {
+    if (this.bar) process.stderr.write('\r\x1b[2K');
+    process.stderr.write(line + '\n');
+  }
+
+  /** A problem with one file; `counts` marks the file as one with problems. */
+  problem(path: string, message: string, counts: boolean): void {
+    this.note(`sitrep: ${path}: ${message}`);
+    if (counts) this.totals.badFiles += 1;
+  }
+
+  record(outcome: InputOutcome): void {
+    const totals = this.totals;
+    if (!outcome.ok) {
+      this.problem(outcome.path, outcome.error, true);
+    } else {
+      for (const problem of outcome.problems) this.problem(outcome.path, problem, false);
+      if (outcome.problems.length) totals.badFiles += 1;
+      totals.stored += outcome.stored;
+      totals.unchanged += outcome.unchanged;
+      totals.created += outcome.created;
+      totals.joined += outcome.joined;
+      totals.folded += outcome.folded;
+    }
+    this.done += 1;
+    if (this.bar) this.bar.update(this.done, { stored: totals.stored, events: totals.created - totals.folded });
+    else if (this.done % PLAIN_PROGRESS_EVERY === 0) process.stderr.write(`ingest: ${this.done}/${this.fileCount} files\n`);
+  }
+
+  stop(): IngestTotals {
+    this.bar?.stop();
+    this.totals.notStarted = this.fileCount - this.done;
+    return this.totals;
+  }
+}
+
+function expand(inputs: string[], options: IngestOptions) {
+  const { files, errors } = expandInputs(inputs);
+  const bad = errors.map((error) => ({ path: error.path, error: error.ok ? 'unreadable' : error.error }));
+  return { files, progress: new IngestProgress(files.length, bad, options.quiet ?? false) };
+}
+
+function readOptions(options: IngestOptions) {
+  return { published: options.published ?? null, maxBytes: options.maxBytes, format: options.inputFormat };
+}
+
+/** Ingest in this process, file after file (one file, stdin, --workers 0|1, and the demo). */
+export function runIngest(inputs: string[], options: IngestOptions): IngestTotals {
+  const { files, progress } = expand(inputs, options);
   const store = openStore(options.db);
-  const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
-  const bar =
-    process.stderr.isTTY && !options.quiet && files.length > 1
-      ? new cliProgress.SingleBar(
-          { format: 'ingest [{bar}] {value}/{total} files | {stored} new articles | {events} events', stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        )
-      : null;
-  bar?.start(files.length, 0, { stored: 0, events: 0 });
   try {
-    files.forEach((file, i) => {
-      const outcome = ingestInput(store, pipeline, file, {
-        published: options.published ?? null,
-        maxBytes: options.maxBytes,
-        format: options.inputFormat,
-      });
-      if (!outcome.ok) {
-        totals.badFiles += 1;
-        // Erase the bar's line first so the report is not glued to it; the next update redraws the bar.
-        if (bar) process.stderr.write('\r\x1b[2K');
-        report(outcome.path, outcome.error);
-      } else {
-        for (const problem of outcome.problems) report(outcome.path, problem);
-        if (outcome.problems.length) totals.badFiles += 1;
-        totals.stored += outcome.stored;
-        totals.unchanged += outcome.unchanged;
-        totals.created += outcome.created;
-        totals.joined += outcome.joined;
-        totals.folded += outcome.folded;
-      }
-      if (bar) bar.update(i + 1, { stored: totals.stored, events: totals.created - totals.folded });
-      else if ((i + 1) % PLAIN_PROGRESS_EVERY === 0) process.stderr.write(`ingest: ${i + 1}/${files.length} files\n`);
-    });
+    const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
+    for (const file of files) progress.record(ingestInput(store, pipeline, file, readOptions(options)));
   } finally {
-    bar?.stop();
+    progress.stop();
     store.close();
   }
-  return totals;
+  return progress.totals;
+}
+
+/**
+ * Ingest on worker threads. Workers read and process files; this thread stores each one in one
+ * transaction as it arrives, in input order, so the database is the one a serial run would write.
+ * An article that crashes or hangs its worker is reported and the rest of its file stored.
+ */
+export async function runIngestInWorkers(inputs: string[], options: IngestOptions, workers: number): Promise<IngestTotals> {
+  const { files, progress } = expand(inputs, options);
+  const store = openStore(options.db);
+  let removeInterruptHandler = () => {};
+  try {
+    await ingestFilesInParallel(store, files, {
+      workers,
+      actorFiles: options.actors,
+      gazetteerFiles: options.gazetteer,
+      read: readOptions(options),
+      onPool: (pool) => {
+        removeInterruptHandler = stopPoolOnInterrupt(pool, (line) => progress.note(line));
+      },
+      onOutcome: (outcome) => progress.record(outcome),
+    });
+  } catch (error) {
+    // The pool could not start its pipeline (a bad --actors or --gazetteer file): the user's to fix.
+    if (error instanceof PoolStartError) throw new UserError(error.message);
+    throw error;
+  } finally {
+    removeInterruptHandler();
+    progress.stop();
+    store.close();
+  }
+  return progress.totals;
+}
+
+/** `sitrep ingest` as the command runs it: on workers or in this process (see workerCount). */
+export async function ingestPaths(inputs: string[], options: IngestOptions): Promise<IngestTotals> {
+  const workers = workerCount(options.workers, expandInputs(inputs).files);
+  return workers > 1 ? runIngestInWorkers(inputs, options, workers) : runIngest(inputs, options);
+}
+
+function workersOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number (0 = no worker threads), got "${value}"`);
+  return n;
 }
 
 export function describeTotals(totals: IngestTotals, db: string): string {
   const files = `${totals.files} file${totals.files === 1 ? '' : 's'}${totals.badFiles ? ` (${totals.badFiles} with problems)` : ''}`;
   return (
     `ingested ${files} into ${db}: ${totals.stored} new article(s), ${totals.unchanged} unchanged; ` +
-    `${totals.created} new event(s), ${totals.joined} report(s) merged into existing events, ${totals.folded} event(s) folded`
+    `${totals.created} new event(s), ${totals.joined} report(s) merged into existing events, ${totals.folded} event(s) folded` +
+    (totals.notStarted ? `; interrupted: ${totals.notStarted} file(s) not ingested (run the same command again to resume)` : '')
   );
 }
 
@@ -120,9 +225,11 @@ export function registerIngest(program: Command): void {
     .option('--actors <file>', 'extra actor dictionary (YAML), repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer supplement, repeatable', collect)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB)', positiveInteger)
-    .action((inputs: string[], options: IngestOptions) => {
-      const totals = runIngest(inputs, options);
+    .option('--workers <n>', 'pipeline worker threads (default: one per core for several files; 0 or 1: none)', workersOption)
+    .action(async (inputs: string[], options: IngestOptions) => {
+      const totals = await ingestPaths(inputs, options);
       process.stdout.write(describeTotals(totals, options.db) + '\n');
-      if (totals.badFiles) process.exitCode = EXIT_BAD_INPUT;
+      if (totals.notStarted) process.exitCode = EXIT_INTERRUPTED;
+      else if (totals.badFiles) process.exitCode = EXIT_BAD_INPUT;
     });
 }
