@@ -44,7 +44,7 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
   let cursor = 0;
   let last: EntitySpan | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const contraction = I_CONTRACTION.test(tokens[i].text);
+    const contraction = tokens[i].text.length > 2 && tokens[i].text.charCodeAt(0) === 73 && I_CONTRACTION.test(tokens[i].text);
     const word = contraction ? 'i' : lower[i];
     if (word === 'we') {
       // mention 'pronoun' and no canonical: consumers coding actors should not take it as a name.

@@ -30,15 +30,20 @@ const OPENERS = new Set(['“', '"', '‘', "'", ':', '(', '[', '—', '–', '-
 
 /** Segment starts: every sentence start, and a new line wherever no sentence says otherwise. */
 function segmentIndexes(doc: Doc): number[] {
-  const sentenceStarts = new Set(doc.sentences.map((s) => s.start));
-  const segment: number[] = [];
+  const sentenceStarts = doc.sentences.map((s) => s.start).sort((a, b) => a - b);
+  const segment: number[] = new Array(doc.tokens.length);
   let current = -1;
   let previousEnd = -1;
-  const hasSentences = sentenceStarts.size > 0;
-  for (const token of doc.tokens) {
+  // Sentence starts sit on the first character of a token, so one cursor walks them with the tokens.
+  let next = 0;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const token = doc.tokens[i];
+    const from = Math.max(previousEnd, 0);
+    while (next < sentenceStarts.length && sentenceStarts[next] < from) next++;
+    const sentenceStarted = next < sentenceStarts.length && sentenceStarts[next] <= token.start;
     const newLine = previousEnd < 0 || lineBreakBetween(doc.text, previousEnd, token.start);
-    if (newLine || (hasSentences && sentenceStartedBetween(sentenceStarts, previousEnd, token.start))) current++;
-    segment.push(current);
+    if (newLine || sentenceStarted) current++;
+    segment[i] = current;
     previousEnd = token.end;
   }
   return segment;
@@ -49,10 +54,11 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function sentenceStartedBetween(starts: Set<number>, from: number, to: number): boolean {
-  // Sentence starts sit on the first character of a token; the gap is whitespace, so short.
-  for (let offset = Math.max(from, 0); offset <= to; offset++) if (starts.has(offset)) return true;
-  return false;
+/** Starts with a capital letter: ASCII answered by the code, anything else by the Unicode class. */
+function startsCapitalised(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return CAPITAL.test(text);
 }
 
 export function buildTokenView(doc: Doc): TokenView {
@@ -65,7 +71,7 @@ export function buildTokenView(doc: Doc): TokenView {
     const t = tokens[i];
     keys[i] = tokenKey(t.text);
     lower[i] = t.text.toLowerCase();
-    cap[i] = t.kind === 'word' && CAPITAL.test(t.text);
+    cap[i] = t.kind === 'word' && startsCapitalised(t.text);
   }
   const segment = segmentIndexes(doc);
   const segmentEnd = new Array<number>(n);
@@ -101,4 +107,19 @@ export function tokenSpan(view: TokenView, first: number, last: number, type: En
   const start = view.tokens[first].start;
   const end = view.tokens[last].end;
   return { start, end, text: view.text.slice(start, end), type };
+}
+
+/** Index of the token that starts at `offset`, or -1 (tokens are sorted and never overlap). */
+export function tokenStartingAt(view: TokenView, offset: number): number {
+  const tokens = view.tokens;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = tokens[mid].start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -8,7 +8,7 @@ import type { EntitySpan } from '../model/types.js';
 import { isTitle } from './classify-run.js';
 import type { EntityLexicons } from './lexicons.js';
 import { HELD } from './runs.js';
-import type { TokenView } from './segments.js';
+import { tokenStartingAt, type TokenView } from './segments.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const MAX_MODIFIERS = 2;
@@ -75,9 +75,9 @@ export function roleDescriptions(view: TokenView, taken: Uint8Array, lex: Entity
 }
 
 /** The head title word of a span ("minister" in "the Prime Minister"), lower-case, or null. */
-function headTitle(view: TokenView, e: EntitySpan, lex: EntityLexicons, index: Map<number, number>): string | null {
+function headTitle(view: TokenView, e: EntitySpan, lex: EntityLexicons): string | null {
   let head: string | null = null;
-  for (let k = index.get(e.start) ?? -1; k >= 0 && k < view.tokens.length && view.tokens[k].end <= e.end; k++) {
+  for (let k = tokenStartingAt(view, e.start); k >= 0 && k < view.tokens.length && view.tokens[k].end <= e.end; k++) {
     if (isTitle(view, k, lex)) head = view.lower[k].replace(/\.$/, '');
   }
   return head;
@@ -89,11 +89,9 @@ function headTitle(view: TokenView, e: EntitySpan, lex: EntityLexicons, index: M
  */
 export function linkRoles(view: TokenView, people: EntitySpan[], roles: Set<EntitySpan>, lex: EntityLexicons): void {
   if (!roles.size) return;
-  const tokenAt = new Map<number, number>();
-  for (let k = 0; k < view.tokens.length; k++) tokenAt.set(view.tokens[k].start, k);
   const lastByTitle = new Map<string, string>();
   for (const person of people) {
-    const head = headTitle(view, person, lex, tokenAt);
+    const head = headTitle(view, person, lex);
     if (!head) continue;
     if (roles.has(person)) {
       const canonical = lastByTitle.get(head);

@@ -68,8 +68,19 @@ export function numberValue(phrase: string): number | null {
 type PosAt = (offset: number) => string | undefined;
 
 function tokenPos(tokens: Token[]): PosAt {
-  const byStart = new Map(tokens.map((t) => [t.start, t.pos]));
-  return (offset) => byStart.get(offset);
+  // Tokens are sorted and never overlap: a binary search, asked only for the few words after a number.
+  return (offset) => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = tokens[mid].start;
+      if (start === offset) return tokens[mid].pos;
+      if (start < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -111,7 +122,10 @@ function overlapsAny(span: Span, taken: Span[]): boolean {
 export function parseQuantities(text: string, exclude: Span[] = [], tokens: Token[] = []): QuantitySpan[] {
   const found: QuantitySpan[] = [];
   const posAt = tokens.length ? tokenPos(tokens) : null;
-  for (const match of text.matchAll(QUANTITY)) {
+  // exec on the one compiled pattern: matchAll would clone it for every text.
+  QUANTITY.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = QUANTITY.exec(text)) !== null) {
     const groups = match.groups!;
     let start = match.index!;
     const end = start + match[0].length;
