@@ -15,23 +15,11 @@ export function publisherOf(url: string | null): string | null {
 export function mentionsOf(article: Article): Mention[] {
   const publisher = publisherOf(article.url);
   return article.events.map((event, index) => ({
+    ...event,
     id: `${article.id}#${index}`,
     articleId: article.id,
     index,
-    type: event.type,
-    subType: event.subType,
-    date: event.date,
-    dateEnd: event.dateEnd,
-    datePrecision: event.datePrecision,
-    actor1: event.actor1,
-    actor2: event.actor2,
-    location: event.location,
-    fatalities: event.fatalities,
-    counts: event.counts,
-    attribution: event.attribution,
-    evidence: event.evidence,
     publisher,
     published: article.published,
-    trace: event.trace,
   }));
 }

@@ -3,44 +3,25 @@
  * EventSpan plus where it came from); an event in the store is a cluster of mentions and its
  * `EventSummary` is derived from them, never edited by hand, so it can always be recomputed.
  */
-import type { EventCount, EventLocation, Span } from '../model/types.js';
+import type { EventCount, EventSpan } from '../model/types.js';
 
-/** The fields two reports are compared on. Both mentions and event summaries carry them. */
-export interface EventFacts {
-  type: string;
-  subType: string;
-  date: string | null;
-  dateEnd: string | null;
-  datePrecision: 1 | 2 | 3;
-  actor1: string | null;
-  actor2: string | null;
-  location: EventLocation | null;
-}
+/** The fields two reports are compared on (those of an EventSpan). Both mentions and event summaries carry them. */
+export type EventFacts = Pick<EventSpan, 'type' | 'subType' | 'date' | 'dateEnd' | 'datePrecision' | 'actor1' | 'actor2' | 'location'>;
 
-export interface Mention extends EventFacts {
+/** One article's EventSpan, with where it came from; its `id` is the mention's, not the span's. */
+export interface Mention extends Omit<EventSpan, 'id'> {
   /** `<articleId>#<n>`: stable because the article id is a content hash. */
   id: string;
   articleId: string;
   /** Index of the event in the article's `events` layer. */
   index: number;
-  fatalities: number | null;
-  counts: EventCount[];
-  attribution: string | null;
-  evidence: Span & { text: string };
   /** Who reported it, for count claims when the text names no source: the article's site or title. */
   publisher: string | null;
   published: string | null;
-  trace?: Record<string, unknown>;
 }
 
-/** One source's claim about a count, kept with its attribution so disagreements stay visible. */
-export interface CountClaim {
-  kind: EventCount['kind'];
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  qualifier: string | null;
-  text: string;
+/** One source's claim about a count (an EventCount without its offsets), kept with its attribution so disagreements stay visible. */
+export interface CountClaim extends Omit<EventCount, 'start' | 'end'> {
   /** "SOHR", "state media", or the publisher when the sentence names no source. */
   source: string;
   articleId: string;

@@ -31,6 +31,14 @@ export function ingestInput(store: EventStore, pipeline: Pipeline, path: string,
   } catch (error) {
     return { path, ok: false, error: `the pipeline failed on it: ${(error as Error).message}` };
   }
+  return storeOutcome(store, path, articles, read.problems);
+}
+
+/**
+ * Stores one file's articles in one transaction and counts what happened; a store failure is the
+ * file's outcome, not an exception. Shared by the serial ingest and the worker pool's.
+ */
+export function storeOutcome(store: EventStore, path: string, articles: Article[], problems: string[]): InputOutcome {
   try {
     const result = store.storeArticles(articles);
     return {
@@ -41,7 +49,7 @@ export function ingestInput(store: EventStore, pipeline: Pipeline, path: string,
       created: result.created,
       joined: result.joined,
       folded: result.folded,
-      problems: read.problems,
+      problems,
     };
   } catch (error) {
     return { path, ok: false, error: `could not be stored: ${(error as Error).message}` };

@@ -3,8 +3,7 @@
  * one transaction, in input order. Outcomes have the same shape as the serial ingestInput's, so the
  * ingest command reports them the same way whichever path produced them.
  */
-import type { Article } from '../model/types.js';
-import type { InputOutcome } from '../store/ingest-inputs.js';
+import { storeOutcome, type InputOutcome } from '../store/ingest-inputs.js';
 import type { EventStore } from '../store/types.js';
 import { createPipelinePool, type PipelinePool } from './pool.js';
 import type { FileResult, PoolOptions, RunSummary } from './types.js';
@@ -20,22 +19,7 @@ export interface ParallelIngestOptions extends PoolOptions {
 
 export function storeFileResult(store: EventStore, result: FileResult): InputOutcome {
   if (!result.ok) return { path: result.path, ok: false, error: result.error };
-  const articles: Article[] = result.articles;
-  try {
-    const stored = store.storeArticles(articles);
-    return {
-      path: result.path,
-      ok: true,
-      stored: stored.articles.filter((a) => a.status === 'stored').length,
-      unchanged: stored.articles.filter((a) => a.status === 'unchanged').length,
-      created: stored.created,
-      joined: stored.joined,
-      folded: stored.folded,
-      problems: result.problems,
-    };
-  } catch (error) {
-    return { path: result.path, ok: false, error: `could not be stored: ${(error as Error).message}` };
-  }
+  return storeOutcome(store, result.path, result.articles, result.problems);
 }
 
 export async function ingestFilesInParallel(
