@@ -12,7 +12,10 @@ import { DATE_TOLERANCE_DAYS, eventInterval, intervalGap } from './dates.js';
 import { haversineKm } from './geo.js';
 import type { Check, Comparison, EventFacts } from './types.js';
 
-/** Reports of one event place it within this distance (town centre vs a named neighbourhood). */
+/**
+ * Reports of one event place it within this distance (town centre vs a named neighbourhood), or in
+ * the same district (see sameAdmin2): a report may name the district's villages, another its town.
+ */
 export const MERGE_RADIUS_KM = 25;
 
 export function checkType(a: EventFacts, b: EventFacts): Check {
@@ -35,6 +38,15 @@ export function checkDate(a: EventFacts, b: EventFacts): Check {
     : { criterion: 'date', outcome: 'conflict', detail: `${dates}: ${gap} days apart, window ${tolerance}` };
 }
 
+/**
+ * The same second-level division (a district): "within 25 km or same admin2". Only places both
+ * resolved through an imported GeoNames dump carry admin2; the code is unique within its country
+ * and admin1, so all three must agree. A place without admin2 neither matches nor conflicts here.
+ */
+export function sameAdmin2(a: EventLocation, b: EventLocation): boolean {
+  return Boolean(a.admin2 && b.admin2 && a.admin2 === b.admin2 && a.countryCode === b.countryCode && a.admin1 === b.admin1);
+}
+
 function placeKey(location: EventLocation): string {
   return `${location.countryCode}|${location.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}`;
 }
@@ -50,6 +62,14 @@ export function checkLocation(a: EventFacts, b: EventFacts): Check & { km?: numb
   }
   if (placeKey(la) === placeKey(lb)) {
     return { criterion: 'location', outcome: 'match', km, detail: `${where}: same place name and country` };
+  }
+  if (sameAdmin2(la, lb)) {
+    return {
+      criterion: 'location',
+      outcome: 'match',
+      km,
+      detail: `${where}: ${km.toFixed(1)} km apart but in the same district (admin2 ${la.admin2} of ${la.admin1}, ${la.countryCode})`,
+    };
   }
   // A report that only names the province neither confirms nor contradicts one naming a town in it.
   const coarse = la.precision === 3 ? la : lb.precision === 3 ? lb : null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compareFacts, describeFatalityClaims, mentionsOf, summariseCluster } from '../../src/merge/index.js';
 import type { EventFacts } from '../../src/merge/index.js';
-import { ARIHA, ATARIB, arihaMonitor, arihaStateMedia, atarib } from '../fixtures/store/articles.js';
+import { ARIHA, ATARIB, arihaMonitor, arihaStateMedia, atarib, KAFR_NABL as KAFR_NABL_PLACE, TAMANAH as TAMANAH_PLACE } from '../fixtures/store/articles.js';
 
 const strike = (over: Partial<EventFacts> = {}): EventFacts => ({
   type: 'Explosions/Remote violence',
@@ -127,4 +127,28 @@ test('the merge rule is symmetric: A matches B exactly when B matches A', () => 
     }),
     { numRuns: 500 },
   );
+});
+
+// Two towns of one district 29 km apart, as an imported GeoNames dump would resolve them (admin2 code).
+const KAFR_NABL = { ...KAFR_NABL_PLACE, precision: 1 as const };
+const TAMANAH = { ...TAMANAH_PLACE, precision: 1 as const };
+
+test('same admin2 (district) matches beyond 25 km, and the detail says so', () => {
+  const result = compareFacts(strike({ location: KAFR_NABL }), strike({ location: TAMANAH }), ['a'], ['b']);
+  assert.equal(result.compatible, true);
+  const location = result.checks.find((c) => c.criterion === 'location')!;
+  assert.equal(location.outcome, 'match');
+  assert.match(location.detail, /^Kafr Nabl vs Al-Tamanah: (2[6-9]|3\d)\.\d km apart but in the same district \(admin2 SY0702 of Idlib, SY\)$/);
+});
+
+test('admin2 counts only when both places have it and country and admin1 agree too', () => {
+  const noAdmin2 = { ...TAMANAH, admin2: null };
+  assert.equal(outcome(compareFacts(strike({ location: KAFR_NABL }), strike({ location: noAdmin2 }), ['a'], ['b']), 'location'), 'conflict');
+  const { admin2: _dropped, ...bundled } = TAMANAH;
+  assert.equal(outcome(compareFacts(strike({ location: KAFR_NABL }), strike({ location: bundled }), ['a'], ['b']), 'location'), 'conflict');
+  // GeoNames admin2 codes are unique within an admin1 only: the same code elsewhere is another district.
+  const otherProvince = { ...TAMANAH, admin1: 'Hama' };
+  assert.equal(outcome(compareFacts(strike({ location: KAFR_NABL }), strike({ location: otherProvince }), ['a'], ['b']), 'location'), 'conflict');
+  const differentDistrict = { ...TAMANAH, admin2: 'SY0703' };
+  assert.equal(compareFacts(strike({ location: KAFR_NABL }), strike({ location: differentDistrict }), ['a'], ['b']).compatible, false);
 });

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../src/store/index.js';
-import { arihaMonitor, arihaStateMedia, atarib, foldReports } from '../fixtures/store/articles.js';
+import { arihaMonitor, arihaStateMedia, atarib, districtReports, foldReports } from '../fixtures/store/articles.js';
 import { tempDir } from './temp-db.js';
 
 const BIN = join(process.cwd(), 'bin', 'sitrep.js');
@@ -97,6 +97,22 @@ test('export and explain on merged events; user mistakes are one-line errors wit
     const notDb = sitrep(['export', '--db', 'notes.db'], dir);
     assert.equal(notDb.code, 2);
     assert.match(notDb.stderr, /^sitrep: notes\.db: cannot open as a sitrep database/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('explain says when two reports were joined for being in the same district (admin2)', () => {
+  const { dir, cleanup } = tempDir('sitrep-cli-');
+  try {
+    const store = openSqliteStore(join(dir, 'events.db'));
+    for (const article of districtReports) store.storeArticles([article]);
+    const event = store.getArticle(districtReports[0].id)!.eventIds[0];
+    store.close();
+    const explain = sitrep(['explain', event, '--db', 'events.db'], dir);
+    assert.equal(explain.code, 0, explain.stderr);
+    assert.match(explain.stdout, /Sources \(2\):/);
+    assert.match(explain.stdout, /joined .*\n(.*\n)*\s+\+ location: Al-Tamanah vs Kafr Nabl: 29\.\d km apart but in the same district \(admin2 SY0702 of Idlib, SY\)/);
   } finally {
     cleanup();
   }

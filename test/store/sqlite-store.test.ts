@@ -11,6 +11,7 @@ import {
   arihaStateMedia,
   atarib,
   baghouzBattle,
+  districtReports,
   elFasherShelling,
   foldReports,
   qamishliProtest,
@@ -112,6 +113,32 @@ test('a report that bridges two events folds the newer into the older, and the f
     const changes = store.changesSince(checkpoint);
     assert.deepEqual(changes.changed.map((e) => e.id), [older]);
     assert.deepEqual(changes.deleted.map((d) => [d.id, d.mergedInto]), [[newer, older]]);
+    store.close();
+  });
+});
+
+test('two reports 29 km apart in the same district (admin2) are one event; without admin2 they are two', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    for (const article of districtReports) store.storeArticles([article]);
+    const [first, second] = districtReports.map((a) => store.getArticle(a.id)!.eventIds[0]);
+    assert.equal(second, first);
+    const event = store.getEvent(first)!;
+    assert.equal(event.sources.length, 2);
+    assert.equal(event.location?.admin2, 'SY0702', 'the district is kept on the merged event');
+    const join = store.mergeHistory(first).find((h) => h.kind === 'join')!;
+    const location = join.checks.find((c) => c.criterion === 'location')!;
+    assert.equal(location.outcome, 'match');
+    assert.match(location.detail, /29\.\d km apart but in the same district \(admin2 SY0702 of Idlib, SY\)/);
+    store.close();
+  });
+  withStore((path, now) => {
+    // The same reports with bundled-gazetteer places, which carry no admin2.
+    const store = openSqliteStore(path, { now });
+    const bundled = districtReports.map((a) => ({ ...a, events: a.events.map((e) => ({ ...e, location: { ...e.location!, admin2: undefined } })) }));
+    for (const article of bundled) store.storeArticles([article]);
+    const [first, second] = bundled.map((a) => store.getArticle(a.id)!.eventIds[0]);
+    assert.notEqual(second, first);
     store.close();
   });
 });
