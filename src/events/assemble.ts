@@ -14,7 +14,8 @@ import { pickLocation } from './location.js';
 import type { ActorMention } from './roles.js';
 
 const CONTEXT_WINDOW = 10;
-const PRONOUN_SUBJECT = new Set(['they', 'it', 'he', 'she', 'we']);
+const SINCE = /\bsince\s+$/i;
+const PRONOUN_SUBJECT = new Set(['they', 'it', 'he', 'she', 'we', 'its', 'their']);
 /** Words naming a person within an organisation ("an SDF officer"): not part of the actor's name. */
 const ROLE_NOUNS = /\b(?:senior|top|local|military|security|official|officials|officer|officers|source|sources|spokesman|spokeswoman|spokesperson|commander|commanders|member|members|leader|leaders)\b/gi;
 
@@ -30,7 +31,10 @@ function timePrecision(d: DateSpan): 1 | 2 | 3 {
 }
 
 function pickDate(doc: Doc, s: CodedSentence, trigger: { start: number; end: number }) {
-  const inSentence = doc.dates.filter((d) => d.start >= s.span.start && d.end <= s.span.end && d.value);
+  // "since 2020" starts a background span: it dates what led up to the event, not the event
+  const inSentence = doc.dates.filter(
+    (d) => d.start >= s.span.start && d.end <= s.span.end && d.value && !SINCE.test(doc.text.slice(Math.max(s.span.start, d.start - 8), d.start)),
+  );
   if (inSentence.length) {
     const nearest = inSentence.reduce((a, b) => (Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b));
     return { date: nearest.value, dateEnd: nearest.valueEnd ?? null, datePrecision: timePrecision(nearest), span: nearest };
@@ -39,8 +43,31 @@ function pickDate(doc: Doc, s: CodedSentence, trigger: { start: number; end: num
   return { date: doc.published, dateEnd: null, datePrecision: (doc.published ? 2 : 3) as 1 | 2 | 3, span: null };
 }
 
+/**
+ * The actor's name as ACLED writes it: the canonical name when the actor dictionary knows it;
+ * unnamed civilians ("two people", "families", "residents") and demonstrators as their category.
+ */
 function actorName(m: ActorMention | null): string | null {
-  return m ? m.name : null;
+  if (!m) return null;
+  if (m.generic && m.category === 'civilian') return 'Civilians';
+  if (m.generic && m.category === 'protester') return 'Protesters';
+  return m.name;
+}
+
+const POSSESSIVE = new Set(['its', 'their']);
+
+/** Whether a class-noun actor is owned by someone named elsewhere ("its fighters", "their troops"). */
+function possessed(s: CodedSentence, m: ActorMention): boolean {
+  return m.generic && m.from > 0 && POSSESSIVE.has(s.words[m.from - 1].lower);
+}
+
+/** The nearest armed actor named earlier in the sentence than `m` ("The SDF ... but its fighters"). */
+function namedOwnerBefore(s: CodedSentence, m: ActorMention): string | null {
+  for (let k = s.mentions.length - 1; k >= 0; k--) {
+    const x = s.mentions[k];
+    if (x.to <= m.from && !x.generic && (x.category === 'state' || x.category === 'nonstate')) return x.name;
+  }
+  return null;
 }
 
 /** The organisation a source belongs to ("a senior SDF officer" -> "SDF"), when it is an armed actor. */
@@ -67,6 +94,16 @@ function actorRoles(d: Decision, source: Attribution | null, label: string) {
     return m;
   };
   return { agent: keep(d.roles.agent), target: keep(d.roles.target) };
+}
+
+function crowdActors(s: CodedSentence, type: string, label: string, agent: ActorMention | null) {
+  const named = agent && !agent.generic && (agent.category === 'protester' || agent.category === 'civilian') ? agent.name : null;
+  const force = label === 'Peaceful protest' ? undefined : s.mentions.find((m) => m.category === 'state');
+  return {
+    actor1: named ?? (type === 'Riots' ? 'Rioters' : 'Protesters'),
+    from: named ? 'syntax' : 'ACLED crowd convention',
+    actor2: force ? actorName(force) : null,
+  };
 }
 
 function pronounSubject(s: CodedSentence, d: Decision): boolean {
@@ -105,7 +142,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
         datePrecision,
         actor1: null,
         actor2: null,
-        location: pickLocation(doc.text, doc.places, s.span, background[0], 'Context').location,
+        location: pickLocation(doc, s.span, background[0], 'Context').location,
         fatalities: fatalitiesOf(background),
         counts: publicCounts(background),
         attribution: source?.text ?? null,
@@ -127,17 +164,33 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     const roles = actorRoles(d, source, d.label);
     let actor1 = actorName(roles.agent);
     let actor1From = roles.agent ? 'syntax' : null;
-    if (!actor1 && pronounSubject(s, d) && previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
+    if (roles.agent && possessed(s, roles.agent)) {
+      // "its fighters entered": the owner named earlier, else the speaker, else the last actor
+      const owner: string | null = namedOwnerBefore(s, roles.agent) ?? actorOfSource(s, source) ?? previousActor;
+      if (owner) [actor1, actor1From] = [owner, 'owner of a possessive (its/their)'];
+    }
+    if (!actor1 && pronounSubject(s, d)) {
+      // "The army said it had sent reinforcements": the pronoun is the speaker when one is named
+      const speaker = actorOfSource(s, source);
+      if (speaker) [actor1, actor1From] = [speaker, 'the reporting source (pronoun)'];
+      else if (previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
+    }
     if (!actor1 && d.roles.passive) {
       // "400 militants were captured", said an SDF officer: the reporting side is the actor
       const fromSource = actorOfSource(s, source);
       if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];
     }
-    const actor2 = roles.target && roles.target !== roles.agent ? actorName(roles.target) : null;
+    let actor2 = roles.target && roles.target !== roles.agent ? actorName(roles.target) : null;
+    if (info.type === 'Protests' || info.type === 'Riots') {
+      // ACLED names a crowd by what it is (Protesters, Rioters) unless a named group leads it, and
+      // codes the force that intervenes against it as the second actor
+      const crowd = crowdActors(s, info.type, d.label, roles.agent);
+      [actor1, actor1From, actor2] = [crowd.actor1, crowd.from, crowd.actor2];
+    }
     if (actor1) previousActor = actor1;
 
     const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
-    const { location, how } = pickLocation(doc.text, doc.places, s.span, d.hit, d.label);
+    const { location, how } = pickLocation(doc, s.span, d.hit, d.label);
     events.push({
       id: eventId(doc.id, evidence.start, evidence.end, d.label),
       type: info.type,
@@ -157,7 +210,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
         lexicon: { id: d.hit.entry.id, line: `${d.hit.entry.file}:${d.hit.entry.line}`, label: d.hit.entry.label },
         refinement: d.refinement ? { id: d.refinement.id, line: `${d.refinement.file}:${d.refinement.line}`, condition: d.refinement.condition } : null,
         voice: d.roles.passive ? 'passive' : 'active',
-        actor1: roles.agent ? { text: roles.agent.text, start: roles.agent.start, end: roles.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
+        actor1: roles.agent && actor1From === 'syntax' ? { text: roles.agent.text, start: roles.agent.start, end: roles.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
         actor2: roles.target && actor2 ? { text: roles.target.text, start: roles.target.start, end: roles.target.end } : null,
         date: dateSpan ? { text: dateSpan.text, start: dateSpan.start, end: dateSpan.end } : { from: 'publication date' },
         location: how,

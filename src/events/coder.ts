@@ -21,6 +21,8 @@ export interface TriggerHit {
   cancelledBy: (LexiconRef & { kind: string; text: string }) | null;
   /** The cumulative-context cue near this trigger, if any. */
   contextCue: (LexiconRef & { text: string }) | null;
+  /** The movement trigger this one is the cause of ("fled after clashes"): not the event itself. */
+  causeOf: { text: string; cue: string; line: string } | null;
 }
 
 export interface CodedSentence {
@@ -124,16 +126,57 @@ export function codeSentence(lex: EventLexicons, fullText: string, span: Span, e
       text: slice(words, m.from, m.to, text, span.start),
       cancelledBy: cancellation(lex, m, cues, words, text, span.start),
       contextCue: near ? { id: near.id, file: near.file, line: near.line, text: near.text } : null,
+      causeOf: null,
     });
   }
   const sentenceEntities = entities.filter((e) => e.start >= span.start && e.end <= span.end);
   const mentions = findActorMentions(lex, words, sentenceEntities, text, span.start);
+  markCauses(lex, hits, words, text, span.start);
   return { span, text, words, hits, mentions, decision: decide(lex, hits, words, mentions), contextCues };
+}
+
+const MOVEMENT = new Set(['Displacement', 'Arrival']);
+/** Words between a cause connective and the trigger it introduces ("after heavy clashes"). */
+const CAUSE_REACH = 3;
+/** Words between a result verb and the movement it brought about ("sparked an exodus"). */
+const RESULT_REACH = 6;
+/** A trigger this close after a displacement trigger is its object ("fled the fighting"). */
+const OBJECT_REACH = 2;
+
+/**
+ * In a sentence about people fleeing or arriving, the movement is the event and what drove it is
+ * its cause (causes.tsv): "600 families fled after clashes" is a displacement, not a clash.
+ */
+function markCauses(lex: EventLexicons, hits: TriggerHit[], words: Word[], text: string, offset: number): void {
+  const movers = hits.filter((h) => MOVEMENT.has(h.entry.label) && !h.cancelledBy);
+  if (!movers.length || hits.length < 2) return;
+  const cues = lex.causes.matchAll(words);
+  for (const other of hits) {
+    if (other.cancelledBy || other.entry.label.startsWith('cue:')) continue;
+    for (const m of movers) {
+      if (m === other) continue;
+      let cue: PatternMatch<{ kind: string } & LexiconRef> | undefined;
+      let objectOf = false;
+      if (other.from >= m.to) {
+        objectOf = m.entry.label === 'Displacement' && other.from - m.to <= OBJECT_REACH;
+        cue = cues.find((c) => c.pattern.payload.kind === 'cause' && c.from >= m.to && c.to <= other.from && other.from - c.to <= CAUSE_REACH);
+      } else if (other.to <= m.from) {
+        cue = cues.find((c) => c.pattern.payload.kind === 'result' && c.from >= other.to && c.to <= m.from && m.from - c.to <= RESULT_REACH);
+      }
+      if (!cue && !objectOf) continue;
+      other.causeOf = {
+        text: m.text,
+        cue: cue ? slice(words, cue.from, cue.to, text, offset) : 'object of the movement',
+        line: cue ? `${cue.pattern.payload.file}:${cue.pattern.payload.line}` : '',
+      };
+      break;
+    }
+  }
 }
 
 /** The sentence's event: the strongest live triggers, refined, ranked in ACLED's tactic order. */
 function decide(lex: EventLexicons, hits: TriggerHit[], words: Word[], mentions: ActorMention[]): Decision | null {
-  const live = hits.filter((h) => !h.cancelledBy && !h.contextCue && !h.entry.label.startsWith('cue:'));
+  const live = hits.filter((h) => !h.cancelledBy && !h.contextCue && !h.causeOf && !h.entry.label.startsWith('cue:'));
   if (!live.length) return null;
   const strongest = Math.max(...live.map((h) => Math.min(h.entry.strength, 2)));
   let best: Decision | null = null;

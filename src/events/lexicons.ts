@@ -73,6 +73,8 @@ export interface EventLexicons {
   refinements: Refinement[];
   modality: PatternIndex<CueEntry>;
   context: PatternIndex<CueEntry>;
+  /** Cause and result connectives around movement triggers (causes.tsv). */
+  causes: PatternIndex<CueEntry>;
   counts: PatternIndex<CountEntry>;
   numbers: NumberLexicon;
   classes: Map<string, string[]>;
@@ -235,6 +237,7 @@ function load(): EventLexicons {
     refinements,
     modality: cueIndex('modality.tsv', true),
     context: cueIndex('context.tsv', false),
+    causes: cueIndex('causes.tsv', true),
     counts: new PatternIndex(countPatterns, numbers),
     numbers,
     classes,

@@ -1,52 +1,52 @@
 /**
- * The event's location, until the places stage exports its own picker (src/places/event-location.ts):
- * a place named in the sentence (for an arrival the one after "to/at/in", for a displacement the one
- * after "from", else the nearest to the trigger, towns before countries), else the place the article
- * mentions most, at no better than ACLED geo precision 2 since the sentence does not name it.
+ * The event's location, with ACLED geo precision. Events choose among the places of the event's own
+ * sentence by the trigger: a movement by its preposition (an arrival where people arrived, "to/at/in
+ * the camp"; a displacement where they left, "from the village"), otherwise the place nearest the
+ * trigger, towns before countries ("struck positions held by Kyiv's forces outside Kupiansk" is in
+ * Kupiansk, however exactly Kyiv is known). A sentence that names no place takes the story's main
+ * place from the places module (src/places/event-location.ts), at precision 2 or coarser.
  */
-import type { EventLocation, PlaceSpan, Span } from '../model/types.js';
+import type { Doc, EventLocation, PlaceSpan, Span } from '../model/types.js';
+import { mainPlace } from '../places/event-location.js';
 
-const COUNTRY_CODES = /^PCL/;
+const MOVEMENT_PREPOSITIONS: Record<string, string[]> = {
+  Arrival: ['to', 'at', 'in'],
+  Displacement: ['from', 'of'],
+};
 
 function toLocation(p: PlaceSpan, precision = p.precision): EventLocation {
   return { name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, admin1: p.admin1, precision, start: p.start, end: p.end };
 }
 
 function isCountry(p: PlaceSpan): boolean {
-  return COUNTRY_CODES.test(p.featureCode ?? '') || p.precision === 3;
+  return /^PCL/.test(p.featureCode ?? '') || p.precision === 3;
+}
+
+function prepositionBefore(text: string, sentence: Span, p: PlaceSpan): string | undefined {
+  return /\b(\w+)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(sentence.start, p.start - 20), p.start))?.[1]?.toLowerCase();
+}
+
+function distance(p: Span, t: Span): number {
+  return p.end <= t.start ? t.start - p.end : p.start >= t.end ? p.start - t.end : 0;
 }
 
 export function pickLocation(
-  text: string,
-  places: PlaceSpan[],
+  doc: Pick<Doc, 'text' | 'places'>,
   sentence: Span,
   trigger: Span,
   label: string,
 ): { location: EventLocation | null; how: string } {
-  const inSentence = places.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
-  const prepBefore = (p: PlaceSpan) => /\b(\w+)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(sentence.start, p.start - 20), p.start))?.[1]?.toLowerCase();
+  const inSentence = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
   if (inSentence.length) {
-    const wanted = label === 'Arrival' ? ['to', 'at', 'in'] : label === 'Displacement' ? ['from', 'of'] : null;
-    const byPrep = wanted && inSentence.find((p) => wanted.includes(prepBefore(p) ?? ''));
+    const wanted = MOVEMENT_PREPOSITIONS[label];
+    const byPrep = wanted && inSentence.find((p) => wanted.includes(prepositionBefore(doc.text, sentence, p) ?? ''));
     if (byPrep) return { location: toLocation(byPrep), how: 'sentence, by preposition' };
     const towns = inSentence.filter((p) => !isCountry(p));
     const pool = towns.length ? towns : inSentence;
     const nearest = pool.reduce((a, b) => (distance(a, trigger) <= distance(b, trigger) ? a : b));
     return { location: toLocation(nearest), how: 'sentence, nearest to the trigger' };
   }
-  if (!places.length) return { location: null, how: 'none' };
-  const counts = new Map<string, { place: PlaceSpan; n: number }>();
-  for (const p of places) {
-    const key = p.geonameId !== null ? String(p.geonameId) : `${p.name}|${p.lat}|${p.lon}`;
-    const c = counts.get(key);
-    if (c) c.n++;
-    else counts.set(key, { place: p, n: 1 });
-  }
-  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || Number(isCountry(a.place)) - Number(isCountry(b.place)) || a.place.start - b.place.start);
-  const top = ranked[0].place;
-  return { location: toLocation(top, Math.max(top.precision, 2) as 1 | 2 | 3), how: 'article, most mentioned place' };
-}
-
-function distance(p: Span, t: Span): number {
-  return p.end <= t.start ? t.start - p.end : p.start >= t.end ? p.start - t.end : 0;
+  const main = mainPlace(doc);
+  if (!main) return { location: null, how: 'none' };
+  return { location: toLocation(main, Math.max(main.precision, 2) as 1 | 2 | 3), how: 'article, main place' };
 }

@@ -20,6 +20,11 @@ export interface ActorMention {
   /** Canonical name from the actor dictionary when the entity layer resolved one. */
   name: string;
   category: RoleCategory | null;
+  /**
+   * Built from lexicon nouns ("fighters", "Two people", "government forces"), not from a name the
+   * entity layer found: it says what kind of actor, not which one.
+   */
+  generic: boolean;
 }
 
 export interface Roles {
@@ -29,6 +34,7 @@ export interface Roles {
 }
 
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const REPORTED = new Set(['reported', 'said', 'believed', 'thought', 'expected', 'understood', 'alleged', 'accused', 'suspected', 'involved', 'engaged']);
 const PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'some', 'many', 'at', 'in', 'on']);
 
@@ -103,7 +109,9 @@ export function findActorMentions(
     while (to < words.length && words[to].end <= e.end) to++;
     for (let i = from; i < to; i++) covered.add(i);
     const category = categoryOfEntity(e) ?? phraseCategory(lex, words.slice(from, to));
-    mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category });
+    // an organisation the entity layer found but could not name ("militants") is a class noun too
+    const generic = !e.canonical && words.slice(from, to).every((w) => categoryOfWord(lex, w));
+    mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category, generic });
   }
   for (let i = 0; i < words.length; i++) {
     if (covered.has(i)) continue;
@@ -115,7 +123,7 @@ export function findActorMentions(
       from > 0 &&
       !covered.has(from - 1) &&
       (categoryOfWord(lex, words[from - 1]) || (/^\p{Lu}/u.test(words[from - 1].text) && !DETERMINERS.has(words[from - 1].lower))) &&
-      words[from - 1].end + 1 >= words[from].start
+      adjacent(text, offset, words[from - 1], words[from])
     )
       from--;
     let to = i + 1;
@@ -124,10 +132,42 @@ export function findActorMentions(
     const start = words[from].start;
     const end = words[to - 1].end;
     const phrase = text.slice(start - offset, end - offset);
-    mentions.push({ from, to, start, end, text: phrase, name: phrase, category: cat });
+    mentions.push({ from, to, start, end, text: phrase, name: phrase, category: cat, generic: true });
     i = to - 1;
   }
-  return mentions.sort((a, b) => a.from - b.from);
+  mentions.sort((a, b) => a.from - b.from);
+  return mergeNamedHeads(mentions, words, text, offset);
+}
+
+/**
+ * "Hayat Tahrir al-Sham fighters", "Daesh militants": a class noun right after a named actor is that
+ * actor, so the two mentions become one with the name.
+ */
+function mergeNamedHeads(mentions: ActorMention[], words: Word[], text: string, offset: number): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const m of mentions) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      !prev.generic &&
+      prev.category &&
+      m.generic &&
+      (m.category === 'state' || m.category === 'nonstate') &&
+      prev.to === m.from &&
+      words[m.from - 1].end + 1 >= words[m.from].start
+    ) {
+      out[out.length - 1] = { ...prev, to: m.to, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Next to each other in the text: one space, or a possessive ("Burkina Faso's army"). */
+function adjacent(text: string, offset: number, a: Word, b: Word): boolean {
+  const between = text.slice(a.end - offset, b.start - offset);
+  return between.length <= 1 || /^['’]s\s$/.test(between);
 }
 
 const PARTICIPLE =
@@ -138,6 +178,21 @@ function isPassive(words: Word[], from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     if (!PARTICIPLE.test(words[p].lower)) continue;
     for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (BE.has(words[k].lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a mention before the trigger is the subject of a passive verb of its own ("two people were
+ * killed by shelling", "12 militants were killed when a drone struck"): it suffered the event, so it
+ * is the target, never the agent.
+ */
+function passiveSubject(words: Word[], m: ActorMention, trigger: number): boolean {
+  const end = Math.min(trigger + 1, m.to + 5);
+  for (let p = m.to; p < end; p++) {
+    // "forces were reported to have shelled": a verb of saying is not something done to them
+    if (!PARTICIPLE.test(words[p].lower) || REPORTED.has(words[p].lower)) continue;
+    for (let k = p - 1; k >= Math.max(m.to, p - 3); k--) if (BE.has(words[k].lower)) return true;
   }
   return false;
 }
@@ -155,10 +210,11 @@ export function rolesOf(words: Word[], mentions: ActorMention[], from: number, t
     return { agent, target: inside[0] ?? before[0] ?? null, passive };
   }
   const named = before.find((m) => !PRONOUNS.has(m.text.toLowerCase()));
+  const victim = named && from - named.to <= 12 && passiveSubject(words, named, from) ? named : null;
   // an actor the pattern opens with is the agent ("warplanes bombed"); one after the verb is its object
   const opening = inside.find((m) => m.from === from) ?? null;
-  const agent = opening ?? (named && from - named.to <= 12 ? named : null);
+  const agent = opening ?? (named && !victim && from - named.to <= 12 ? named : null);
   const object = inside.find((m) => m !== opening) ?? null;
-  const target = object ?? after.find((m) => m !== agent) ?? null;
+  const target = object ?? victim ?? after.find((m) => m !== agent) ?? null;
   return { agent, target, passive };
 }
