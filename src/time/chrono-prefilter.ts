@@ -36,9 +36,27 @@ const REQUIRED_BY_PARSER: Record<string, RegExp> = {
 /** Matches nothing, and tries only at the first position (sticky). */
 const NEVER = /(?!)/y;
 
+// Several parsers share a word test (month names, digits) and chrono asks them one after the other on
+// the same text, so each test is run once per text.
+let testedText: string | null = null;
+const tested = new Map<RegExp, boolean>();
+
+function contains(text: string, required: RegExp): boolean {
+  if (text !== testedText) {
+    testedText = text;
+    tested.clear();
+  }
+  let found = tested.get(required);
+  if (found === undefined) {
+    found = required.test(text);
+    tested.set(required, found);
+  }
+  return found;
+}
+
 function prefiltered(parser: Parser, required: RegExp): Parser {
   const wrapped = Object.create(parser) as Parser;
-  wrapped.pattern = (context) => (required.test(context.text) ? parser.pattern(context) : NEVER);
+  wrapped.pattern = (context) => (contains(context.text, required) ? parser.pattern(context) : NEVER);
   return wrapped;
 }
 
