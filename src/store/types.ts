@@ -101,6 +101,7 @@ export interface MergeRecord {
   score: number | null;
   /** The criteria of the merge (join, fold), or for `create` why each nearby event was not joined. */
   checks: Check[];
+  /** For `create`: the closest events not joined, each with the checks that did not match. */
   rejected: { eventId: string; checks: Check[] }[];
 }
 

@@ -33,6 +33,9 @@ import {
   eventFromRow,
   mentionFromData,
   mergeRecordFromRow,
+  packArticle,
+  unpackArticle,
+  type ArticleRow,
   type CandidateRow,
   type EventRow,
   type MergeLogRow,
@@ -105,14 +108,14 @@ class SqliteEventStore implements EventStore {
       insertArticle: p(`INSERT INTO articles (id, title, published, url, dateline, source_path, text, doc, ingested)
         VALUES (@id, @title, @published, @url, @dateline, @source_path, @text, @doc, @ingested)`),
       insertArticleFts: p('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
-      getArticle: p('SELECT doc, ingested FROM articles WHERE id = ?'),
+      getArticle: p('SELECT doc, text, ingested FROM articles WHERE id = ?'),
       articleEventIds: p('SELECT event_id FROM mentions WHERE article_id = ? ORDER BY idx').pluck(),
       insertMention: p(`INSERT INTO mentions (id, article_id, idx, event_id, evidence, data)
         VALUES (@id, @article_id, @idx, @event_id, @evidence, @data)`),
       insertEvidenceFts: p('INSERT INTO evidence_fts (rowid, evidence) VALUES (?, ?)'),
       moveMentions: p('UPDATE mentions SET event_id = ? WHERE event_id = ?'),
       eventMentions: p('SELECT data FROM mentions WHERE event_id = ? ORDER BY seq').pluck(),
-      eventSources: p(`SELECT m.data, a.doc FROM mentions m JOIN articles a ON a.id = m.article_id
+      eventSources: p(`SELECT m.data, a.doc, a.text FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.event_id = ? ORDER BY a.published, m.id`),
       getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
       eventSeq: p('SELECT seq FROM events WHERE id = ?').pluck(),
@@ -172,7 +175,7 @@ class SqliteEventStore implements EventStore {
       dateline: article.dateline,
       source_path: article.source.path,
       text: article.text,
-      doc: JSON.stringify(article),
+      doc: packArticle(article),
       ingested: at,
     });
     this.st.insertArticleFts.run(info.lastInsertRowid, article.title ?? '', article.text);
@@ -225,12 +228,12 @@ class SqliteEventStore implements EventStore {
       const id = eventIdFor(mention);
       this.insertMention(mention, id);
       this.writeEvent(id, summariseCluster([mention]), at, true);
-      // The closest few rejections explain a new event; logging every comparison made the log the
-      // slowest part of ingest.
+      // The closest few rejections explain a new event, each by the checks that failed (explain
+      // prints only those); logging every comparison in full made the log the slowest part of ingest.
       const rejected = [...choice.compared]
         .sort((a, b) => b.comparison.score - a.comparison.score)
         .slice(0, 5)
-        .map((c) => ({ eventId: c.candidate.id, checks: c.comparison.checks }));
+        .map((c) => ({ eventId: c.candidate.id, checks: c.comparison.checks.filter((check) => check.outcome !== 'match') }));
       this.log('create', id, null, mention.id, at, null, { rejected });
       result.created += 1;
       return;
@@ -294,17 +297,17 @@ class SqliteEventStore implements EventStore {
   }
 
   getArticle(id: string): StoredArticle | null {
-    const row = this.st.getArticle.get(id) as { doc: string; ingested: string } | undefined;
+    const row = this.st.getArticle.get(id) as ArticleRow | undefined;
     if (!row) return null;
-    return { ...(JSON.parse(row.doc) as Article), ingested: row.ingested, eventIds: this.st.articleEventIds.all(id) as string[] };
+    return { ...unpackArticle(row.doc, row.text), ingested: row.ingested, eventIds: this.st.articleEventIds.all(id) as string[] };
   }
 
   getEvent(id: string): EventDetail | null {
     const row = this.st.getEvent.get(id) as EventRow | undefined;
     if (!row) return null;
-    const sources = (this.st.eventSources.all(id) as { data: string; doc: string }[]).map(({ data, doc }) => {
+    const sources = (this.st.eventSources.all(id) as (ArticleRow & { data: string })[]).map(({ data, doc, text }) => {
       const mention = mentionFromData(data);
-      const article = JSON.parse(doc) as Article;
+      const article = unpackArticle(doc, text);
       return {
         mention,
         article: { id: article.id, title: article.title, published: article.published, url: article.url, dateline: article.dateline },
