@@ -18,7 +18,7 @@ import { entityLexicons, type EntityLexicons } from './lexicons.js';
 import { findMoney } from './money.js';
 import { nameKey } from './name-key.js';
 import { FREE, HELD, SOFT, findRuns } from './runs.js';
-import { buildTokenView, tokenSpan, type TokenView } from './segments.js';
+import { buildTokenView, tokenEndingAt, tokenSpan, type TokenView } from './segments.js';
 import { pronounMentions } from './pronouns.js';
 import { findPlaceNouns, placeNounEntities } from './place-nouns.js';
 import { nestedPlaces } from './nested-places.js';
@@ -30,10 +30,18 @@ const span = tokenSpan;
 
 function anchorEntity(view: TokenView, anchor: Anchor, lex: EntityLexicons): EntitySpan | null {
   switch (anchor.kind) {
-    case 'actor':
-      return { ...span(view, anchor.first, anchor.last, 'ORGANISATION'), canonical: anchor.actor.canonical, actorCategory: anchor.actor.category };
-    case 'person':
-      return { ...span(view, anchor.first, anchor.last, 'PERSON'), canonical: anchor.person.canonical };
+    case 'actor': {
+      // Filled in place rather than spread: this runs for every actor mention.
+      const entity = span(view, anchor.first, anchor.last, 'ORGANISATION');
+      entity.canonical = anchor.actor.canonical;
+      entity.actorCategory = anchor.actor.category;
+      return entity;
+    }
+    case 'person': {
+      const entity = span(view, anchor.first, anchor.last, 'PERSON');
+      entity.canonical = anchor.person.canonical;
+      return entity;
+    }
     case 'country':
       if (afterPlacePreposition(view, anchor.first, lex)) return span(view, anchor.first, anchor.last, 'LOCATION');
       return span(view, anchor.first, anchor.last, actsAsAgent(view, anchor.last) || modifiesNoun(view, anchor.last) ? 'ORGANISATION' : 'LOCATION');
@@ -55,7 +63,8 @@ function anchorEntity(view: TokenView, anchor: Anchor, lex: EntityLexicons): Ent
       // "military operations": the group noun used as an adjective names no group.
       if (!anchor.role || view.tokens[anchor.last].pos === 'ADJ') return null;
       const entity = span(view, anchor.first, anchor.last, 'ORGANISATION');
-      return anchor.role && anchor.role !== 'armed' ? { ...entity, actorCategory: anchor.role } : entity;
+      if (anchor.role !== 'armed') entity.actorCategory = anchor.role;
+      return entity;
     }
   }
 }
@@ -206,9 +215,18 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   const personEnds = new Map<number, EntitySpan>();
   const appositives: [EntitySpan, EntitySpan][] = [];
   for (const e of entities) if (e.type === 'PERSON' && !roleMentions.has(e)) personEnds.set(e.end, e);
-  for (let k = 0; k + 1 < view.tokens.length && personEnds.size; k++) {
-    const person = personEnds.get(view.tokens[k].end);
-    if (!person || view.tokens[k + 1].text !== ',') continue;
+  // Only tokens that end a person can start an apposition: those are found by binary search.
+  const personLastTokens: number[] = [];
+  for (const end of personEnds.keys()) {
+    const k = tokenEndingAt(view, end);
+    if (k >= 0 && k + 1 < view.tokens.length) personLastTokens.push(k);
+  }
+  personLastTokens.sort((a, b) => a - b);
+  let skipThrough = -1;
+  for (const k of personLastTokens) {
+    if (k <= skipThrough) continue;
+    const person = personEnds.get(view.tokens[k].end)!;
+    if (view.tokens[k + 1].text !== ',') continue;
     const role = appositiveRole(view, k, lex);
     if (!role) continue;
     const fresh = span(view, role.first, role.last, 'PERSON');
@@ -217,7 +235,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     if (entity === fresh) entities.push(entity);
     appositives.push([entity, person]);
     roleMentions.add(entity);
-    k = role.last;
+    skipThrough = role.last;
   }
   for (const role of roleMentions) role.mention = 'nominal';
   const people = entities.filter((e) => e.type === 'PERSON' && !roleMentions.has(e));

@@ -54,6 +54,16 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Holds a lower-case letter: ASCII answered by the codes, anything else by the Unicode class. */
+function hasLowerCase(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 97 && code <= 122) return true;
+    if (code >= 128) return LOWER_CASE.test(text);
+  }
+  return false;
+}
+
 /** Starts with a capital letter: ASCII answered by the code, anything else by the Unicode class. */
 function startsCapitalised(text: string): boolean {
   const code = text.charCodeAt(0);
@@ -80,7 +90,7 @@ export function buildTokenView(doc: Doc): TokenView {
   for (let i = 0; i < n; i++) {
     if (tokens[i].kind !== 'word') continue;
     let j = i - 1;
-    while (j >= 0 && segment[j] === segment[i] && OPENERS.has(tokens[j].text)) j--;
+    while (j >= 0 && segment[j] === segment[i] && tokens[j].text.length === 1 && OPENERS.has(tokens[j].text)) j--;
     initial[i] = j < 0 || segment[j] !== segment[i] || j < i - 1;
   }
   const shouting = new Array<boolean>(n).fill(false);
@@ -91,7 +101,7 @@ export function buildTokenView(doc: Doc): TokenView {
     for (let k = i; k <= end; k++) {
       if (tokens[k].kind !== 'word' || tokens[k].text.length < 2) continue;
       words++;
-      if (cap[k] && !LOWER_CASE.test(tokens[k].text)) capsWords++;
+      if (cap[k] && !hasLowerCase(tokens[k].text)) capsWords++;
     }
     // Three capitalised words in a row can be a long acronym-laden sentence; a line mostly in
     // capitals is a headline or subhead.
@@ -119,6 +129,21 @@ export function tokenStartingAt(view: TokenView, offset: number): number {
     const start = tokens[mid].start;
     if (start === offset) return mid;
     if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Index of the token that ends at `offset`, or -1. */
+export function tokenEndingAt(view: TokenView, offset: number): number {
+  const tokens = view.tokens;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const end = tokens[mid].end;
+    if (end === offset) return mid;
+    if (end < offset) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
