@@ -65,6 +65,9 @@ export function findCounts(
     }
     const n = m.number;
     if (!n) continue;
+    // "three days after fleeing": a number that measures time or distance counts no one
+    const next = words[n.to];
+    if (next && lex.inClass('UNIT', next.lower)) continue;
     const numberFirst = n.from === m.from;
     const distance = numberFirst ? m.to - n.to : n.from - m.from;
     const list = byNumber.get(n.from) ?? [];
