@@ -45,6 +45,9 @@ const ACRONYM = /^[A-Z][A-Z0-9.&-]*$/;
  * ordinary words ("is", "us"). Returns the key without dots, or null for a name that is not one.
  */
 export function acronymKey(name: string): string | null {
+  // Most capitalised words go on in lower case ("Syria"): answered before the pattern.
+  const second = name.charCodeAt(1);
+  if (second >= 97 && second <= 122) return null;
   if (!ACRONYM.test(name)) return null;
   const bare = name.replace(/\./g, '');
   const letters = bare.replace(/[^A-Z]/g, '').length;

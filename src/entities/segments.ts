@@ -54,6 +54,29 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * tokenKey() of a lower-cased token made only of ASCII letters and digits (most tokens), computed
+ * without the memo: nameKey() of such a word only collapses doubled letters ("Hassib" -> "hasib").
+ * null for any other token.
+ */
+function plainWordKey(lower: string): string | null {
+  let key: string | null = null;
+  let previous = -1;
+  for (let k = 0; k < lower.length; k++) {
+    const code = lower.charCodeAt(k);
+    const letter = code >= 97 && code <= 122;
+    if (!letter && !(code >= 48 && code <= 57)) return null;
+    if (letter && code === previous) {
+      key ??= lower.slice(0, k);
+      continue;
+    }
+    if (key !== null) key += lower[k];
+    previous = code;
+  }
+  key ??= lower;
+  return key === 'al' || key === 'el' ? '' : key;
+}
+
 /** Holds a lower-case letter: ASCII answered by the codes, anything else by the Unicode class. */
 function hasLowerCase(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
@@ -79,8 +102,8 @@ export function buildTokenView(doc: Doc): TokenView {
   const cap = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    keys[i] = tokenKey(t.text);
     lower[i] = t.text.toLowerCase();
+    keys[i] = plainWordKey(lower[i]) ?? tokenKey(t.text);
     cap[i] = t.kind === 'word' && startsCapitalised(t.text);
   }
   const segment = segmentIndexes(doc);
