@@ -2,7 +2,7 @@
  * Counts in an event sentence and what they count (count-kinds.tsv): "400 militants were captured"
  * is 400 captured, "killing 6 civilians, including 2 women" is 6 fatalities (a figure after
  * "including" is part of another, not a separate count). Values come from the quantities layer when
- * it covers the number, except vague words, which take ACLED's conventional values (number-words.tsv).
+ * it covers the number, except vague words, which take ACLED's conventional values (vague-counts.tsv).
  */
 import type { CountKind, EventCount, QuantitySpan } from '../model/types.js';
 import type { CountEntry, EventLexicons, LexiconRef } from './lexicons.js';

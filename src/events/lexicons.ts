@@ -89,8 +89,13 @@ interface TsvRow {
 }
 
 function readTsv(file: string): TsvRow[] {
+  return readTsvAt(`data/events/${file}`);
+}
+
+/** A tab-separated data file by its path from the project root (`#` lines are comments). */
+function readTsvAt(path: string): TsvRow[] {
   const rows: TsvRow[] = [];
-  readFileSync(dataPath(`data/events/${file}`), 'utf8')
+  readFileSync(dataPath(path), 'utf8')
     .split('\n')
     .forEach((raw, i) => {
       const line = raw.replace(/\r$/, '');
@@ -113,16 +118,30 @@ function loadTaxonomy(): Taxonomy {
   return { ...raw, rank };
 }
 
+/** Number words that multiply the number before them ("1.5 million", "two hundred"). */
+const SCALE_VALUES = new Set([100, 1000, 1_000_000, 1_000_000_000]);
+
+/**
+ * Number words and qualifiers are the quantities layer's (data/quantities/, read-only here), so the
+ * two layers read "seven" and "more than" alike; the vague counts are ACLED's own convention
+ * ("dozens" is coded 12, not the quantities layer's 24-99 range), kept in data/events/vague-counts.tsv.
+ */
 function loadNumbers(): NumberLexicon {
   const values = new Map<string, { value: number; vague: boolean }>();
   const scales = new Map<string, number>();
   const qualifiers = new Map<string, true>();
-  for (const row of readTsv('number-words.tsv')) {
-    expect(row, 'number-words.tsv', 3);
-    const [words, value, kind] = row.cells;
-    if (kind === 'qualifier') qualifiers.set(words, true);
-    else if (kind === 'scale') scales.set(words, Number(value));
-    else values.set(words, { value: Number(value), vague: kind === 'vague' });
+  for (const row of readTsvAt('data/quantities/number-words.tsv')) {
+    const [words, raw] = row.cells;
+    const value = Number(raw);
+    if (!words || !Number.isFinite(value)) throw new Error(`data/quantities/number-words.tsv:${row.line}: expected a word and a number`);
+    if (!words.includes(' ') && SCALE_VALUES.has(value)) scales.set(words, value);
+    else values.set(words, { value, vague: false });
+  }
+  for (const row of readTsvAt('data/quantities/qualifiers.tsv')) if (row.cells[0]) qualifiers.set(row.cells[0], true);
+  for (const row of readTsv('vague-counts.tsv')) {
+    expect(row, 'vague-counts.tsv', 2);
+    const [words, value] = row.cells;
+    values.set(words, { value: Number(value), vague: true });
   }
   return { values, scales, qualifiers };
 }
