@@ -28,8 +28,12 @@ const NUMBER = `(?:(?:[$£€]\\s?)?(?:${DIGITS})${SCALE}|${WORDS}${SCALE})`;
 const VAGUE = [...vague.keys()].sort(byLengthDesc).map(escape).join('|');
 const FRACTION = [...fractions.keys()].sort(byLengthDesc).map(escape).join('|');
 
+// A quantity never follows a letter, digit or part of a number. That is checked on the character
+// before each match rather than with a lookbehind: a pattern that starts with a lookbehind is tried
+// at every position, one that starts with its alternatives skips most positions at once.
+const EXCLUDED_BEFORE = /[\p{L}\p{N},.$£€-]$/u;
 const QUANTITY = new RegExp(
-  `(?<![\\p{L}\\p{N},.$£€-])(?:` +
+  `(?:` +
     `(?<fraction>${FRACTION})(?=\\s+of\\b)` +
     `|(?<range>(?:between|from)\\s+(?<lo>${NUMBER})\\s*(?:and|to|-|–)\\s*(?<hi>${NUMBER}))` +
     `|(?<dash>(?<dlo>${DIGITS})\\s?[-–]\\s?(?<dhi>${DIGITS}))(?![-\\p{L}])` +
@@ -126,11 +130,16 @@ export function parseQuantities(text: string, exclude: Span[] = [], tokens: Toke
   QUANTITY.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = QUANTITY.exec(text)) !== null) {
+    if (match.index > 0 && EXCLUDED_BEFORE.test(text.slice(Math.max(0, match.index - 2), match.index))) {
+      // Inside a word or a number: the next match may start one character on.
+      QUANTITY.lastIndex = match.index + 1;
+      continue;
+    }
     const groups = match.groups!;
-    let start = match.index!;
-    const end = start + match[0].length;
-    if (overlapsAny({ start, end }, exclude)) continue;
     const phrase = match[0];
+    let start = match.index;
+    const end = start + phrase.length;
+    if (overlapsAny({ start, end }, exclude)) continue;
     let value: number | null = null;
     let min: number | null = null;
     let max: number | null = null;

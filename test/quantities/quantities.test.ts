@@ -80,3 +80,14 @@ test('"one of several where" has no count, "several enclaves" has a vague one', 
   const several = only('Kurds rule in several enclaves.');
   assert.deepEqual([several.min, several.max, several.unit], [3, 9, 'enclaves']);
 });
+
+test('no quantity starts inside a word or a number, one starts right after punctuation', () => {
+  const text = 'Someone saw tenfold losses at Route A12 and gate B-7; (12 wounded), “three killed”, 𝐀5 too.';
+  const found = parseQuantities(text);
+  assert.deepEqual(
+    found.map((q) => q.text),
+    ['12', 'three'],
+  );
+  for (const q of found) assert.equal(text.slice(q.start, q.end), q.text);
+  assert.deepEqual(parseQuantities('5 people').map((q) => [q.start, q.text]), [[0, '5 people']]);
+});
