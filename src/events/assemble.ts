@@ -10,7 +10,7 @@ import type { CodedSentence, Decision } from './coder.js';
 import type { EventLexicons } from './lexicons.js';
 import { findCounts, fatalitiesOf, type FoundCount } from './counts.js';
 import { findAttribution, type Attribution } from './attribution.js';
-import { pickLocation } from './location.js';
+import { mainPlaceOnce, pickLocation } from './location.js';
 import type { ActorMention } from './roles.js';
 
 const CONTEXT_WINDOW = 10;
@@ -121,11 +121,23 @@ function publicCounts(counts: FoundCount[]) {
 export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentence[]): { events: EventSpan[]; context: EventSpan[] } {
   const events: EventSpan[] = [];
   const context: EventSpan[] = [];
-  let previousSource: Attribution | null = null;
   let previousActor: string | null = null;
-  for (const s of coded) {
-    const source = findAttribution(lex, s.text, s.span.start, previousSource);
-    previousSource = source;
+  const storyMain = mainPlaceOnce(doc);
+  // sources are read only for sentences that yield a record; a pronoun source ("he said") asks the
+  // sentence before, and so on back (memoised: undefined = not read yet)
+  const sources: (Attribution | null | undefined)[] = new Array(coded.length);
+  const sourceOf = (i: number): Attribution | null => {
+    let found = sources[i];
+    if (found === undefined) {
+      const s = coded[i];
+      found = sources[i] = findAttribution(lex, s.text, s.span.start, s.words, () => (i > 0 ? sourceOf(i - 1) : null));
+    }
+    return found;
+  };
+  for (let i = 0; i < coded.length; i++) {
+    const s = coded[i];
+    if (!s.decision && !s.contextCues.length) continue;
+    const source = sourceOf(i);
     const counts = findCounts(lex, s.words, s.text, s.span.start, doc.quantities);
     const evidence = { start: s.span.start, end: s.span.end, text: s.text };
 
@@ -142,7 +154,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
         datePrecision,
         actor1: null,
         actor2: null,
-        location: pickLocation(doc, s.span, background[0], 'Context').location,
+        location: pickLocation(doc, s.span, background[0], 'Context', storyMain).location,
         fatalities: fatalitiesOf(background),
         counts: publicCounts(background),
         attribution: source?.text ?? null,
@@ -190,7 +202,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     if (actor1) previousActor = actor1;
 
     const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
-    const { location, how } = pickLocation(doc, s.span, d.hit, d.label);
+    const { location, how } = pickLocation(doc, s.span, d.hit, d.label, storyMain);
     events.push({
       id: eventId(doc.id, evidence.start, evidence.end, d.label),
       type: info.type,

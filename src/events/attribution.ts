@@ -5,6 +5,7 @@
  */
 import type { Span } from '../model/types.js';
 import type { EventLexicons } from './lexicons.js';
+import type { Word } from './words.js';
 
 export interface Attribution extends Span {
   text: string;
@@ -17,6 +18,8 @@ function escape(s: string): string {
 }
 
 interface Compiled {
+  /** Words one of which every source pattern needs: the reporting verbs and the leads' first words. */
+  anchors: Set<string>;
   leads: RegExp;
   trailing: RegExp;
   leading: RegExp;
@@ -31,6 +34,7 @@ function patterns(lex: EventLexicons): Compiled {
   const verbs = [...lex.attribution.verbs].map(escape).join('|');
   const leads = lex.attribution.leads.map(escape).join('|');
   compiled = {
+    anchors: new Set([...lex.attribution.verbs, ...lex.attribution.leads.map((l) => l.split(/\s+/)[0].toLowerCase())]),
     leads: new RegExp(`\\b(?:${leads})\\s+([^,;.:"“”]{2,${MAX_SOURCE}}?)(?=\\s*(?:[,;.:"“”]|$| on | that | who ))`, 'i'),
     // ", an SDF source said." / ", police said on Sunday"
     trailing: new RegExp(`,\\s*([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on|late|early|in|this|last)\\b[^,;]{0,30})?\\s*[.!]?\\s*$`, 'i'),
@@ -43,9 +47,20 @@ function patterns(lex: EventLexicons): Compiled {
   return compiled;
 }
 
-/** The source of one sentence (text from `offset`), or null. `previous` resolves pronoun sources. */
-export function findAttribution(lex: EventLexicons, sentence: string, offset: number, previous: Attribution | null): Attribution | null {
+/**
+ * The source of one sentence (text from `offset`), or null. `previous` gives the source of the
+ * sentence before, asked only when this one's source is a pronoun ("he said").
+ */
+export function findAttribution(
+  lex: EventLexicons,
+  sentence: string,
+  offset: number,
+  words: Word[],
+  previous: () => Attribution | null,
+): Attribution | null {
   const p = patterns(lex);
+  // a sentence without a reporting verb or lead word has no source: skip the regular expressions
+  if (!words.some((w) => p.anchors.has(w.lower))) return null;
   for (const re of [p.leads, p.trailing, p.inverted, p.leading]) {
     const m = re.exec(sentence);
     if (!m) continue;
@@ -54,7 +69,7 @@ export function findAttribution(lex: EventLexicons, sentence: string, offset: nu
     if (re === p.leading && (source.split(/\s+/).length > 8 || !/^(?:[A-Z]|an?\s|the\s)/.test(source))) continue;
     // an inverted source is a short noun phrase ("said a military statement"), not a clause
     if (re === p.inverted && source.split(/\s+/).length > 6) continue;
-    if (p.pronouns.has(source.toLowerCase())) return previous;
+    if (p.pronouns.has(source.toLowerCase())) return previous();
     const start = offset + m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
     return { text: source, start, end: start + source.length };
   }

@@ -111,11 +111,14 @@ function refine(lex: EventLexicons, hit: TriggerHit, hits: TriggerHit[], roles: 
 export function codeSentence(lex: EventLexicons, fullText: string, span: Span, entities: EntitySpan[] = []): CodedSentence {
   const text = fullText.slice(span.start, span.end);
   const words = tokenizeWords(text, span.start);
-  const cues = lex.modality.matchAll(words);
+  const triggerMatches = lex.triggers.matchAll(words);
   const contextMatches = lex.context.matchAll(words);
   const contextCues = contextMatches.map((m) => ({ ...m.pattern.payload, from: m.from, to: m.to, text: slice(words, m.from, m.to, text, span.start) }));
+  // most sentences name no event: without a trigger there is nothing to cancel, no roles to read
+  if (!triggerMatches.length) return { span, text, words, hits: [], mentions: [], decision: null, contextCues };
+  const cues = lex.modality.matchAll(words);
   const hits: TriggerHit[] = [];
-  for (const m of lex.triggers.matchAll(words)) {
+  for (const m of triggerMatches) {
     const near = contextCues.find((c) => m.from - c.to <= CONTEXT_WINDOW && c.from - m.to <= CONTEXT_WINDOW);
     hits.push({
       entry: m.pattern.payload,

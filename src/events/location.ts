@@ -26,6 +26,12 @@ function prepositionBefore(text: string, sentence: Span, p: PlaceSpan): string |
   return /\b(\w+)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(sentence.start, p.start - 20), p.start))?.[1]?.toLowerCase();
 }
 
+/** The story's main place, read on first use and remembered for the rest of the article. */
+export function mainPlaceOnce(doc: Pick<Doc, 'places'>): () => PlaceSpan | null {
+  let main: PlaceSpan | null | undefined;
+  return () => (main === undefined ? (main = mainPlace(doc)) : main);
+}
+
 function distance(p: Span, t: Span): number {
   return p.end <= t.start ? t.start - p.end : p.start >= t.end ? p.start - t.end : 0;
 }
@@ -35,6 +41,8 @@ export function pickLocation(
   sentence: Span,
   trigger: Span,
   label: string,
+  /** The story's main place (the caller reads it once per article: see `mainPlaceOnce`). */
+  storyMain: () => PlaceSpan | null,
 ): { location: EventLocation | null; how: string } {
   const inSentence = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
   if (inSentence.length) {
@@ -46,7 +54,7 @@ export function pickLocation(
     const nearest = pool.reduce((a, b) => (distance(a, trigger) <= distance(b, trigger) ? a : b));
     return { location: toLocation(nearest), how: 'sentence, nearest to the trigger' };
   }
-  const main = mainPlace(doc);
+  const main = storyMain();
   if (!main) return { location: null, how: 'none' };
   return { location: toLocation(main, Math.max(main.precision, 2) as 1 | 2 | 3), how: 'article, main place' };
 }
