@@ -25,9 +25,14 @@ export interface PlaceLexicons {
   personTitle: RegExp;
   /** A speech verb right after a name (" said"). */
   speechVerb: RegExp;
+  /** Lowercased given names (the entity stage's list): "Michael Jones" is a person, not a town. */
+  givenNames: Set<string>;
 }
 
 let cached: PlaceLexicons | undefined;
+
+/** Shared with the entity stage: one list of given names for the whole project. */
+const GIVEN_NAMES_FILE = 'data/entities/given-names.txt';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -56,6 +61,7 @@ export function placeLexicons(): PlaceLexicons {
     abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
     abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
     personTitle: new RegExp(`(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+$`, 'iu'),
+    givenNames: new Set(readLexiconLines(GIVEN_NAMES_FILE).map((w) => w.toLowerCase())),
     speechVerb: new RegExp(`^,?\\s+(?:${person.verbs.map(escape).sort(byLength).join('|')})(?![\\p{L}])`, 'u'),
   };
   return cached;

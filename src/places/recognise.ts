@@ -97,6 +97,10 @@ function allCapsLineRanges(text: string): Span[] {
   return ranges;
 }
 
+function atSentenceStart(text: string, at: number): boolean {
+  return /(^|[.!?:"“”‘’]\s*|\n\s*)$/.test(text.slice(Math.max(0, at - 3), at));
+}
+
 function inside(ranges: Span[], at: number): boolean {
   return ranges.some((r) => at >= r.start && at < r.end);
 }
@@ -155,9 +159,11 @@ export function recogniseToponyms(
   // A word that is part of a person's full name anywhere in the text is that person when it stands
   // alone ("Chiquita Raquel Henry ... Henry's arrest"); so is a name after a title or before "said".
   // "residents of Homs said": a place preposition before the name outweighs the verb after it.
+  // A country or its adjective after a title is still the country ("deputy Russian foreign minister").
+  const countryLike = (c: ToponymCandidate) => c.demonym || c.matches.some((m) => /^PCL/.test(m.entry.featureCode ?? '') && m.primary);
   const isPerson = (c: ToponymCandidate) =>
     (!/\s/.test(c.text) && personParts.has(c.text)) ||
-    lex.personTitle.test(text.slice(Math.max(0, c.start - 20), c.start)) ||
+    (!countryLike(c) && lex.personTitle.test(text.slice(Math.max(0, c.start - 20), c.start))) ||
     (lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)));
   return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
 }
@@ -208,6 +214,9 @@ function namesInRun(
     const t = tokens[idx]!;
     const lower = t.text.toLowerCase();
     if (!t.capitalised || CONNECTORS.has(lower)) return;
+    // "Another Gainesville business": a sentence's first word that the text also writes in lowercase
+    // is an ordinary word, not the first name of a person.
+    if (pos === 0 && lowerWords.has(lower) && atSentenceStart(text, t.start)) return;
     if (lex.organisationWords.has(lower)) {
       organisation = true;
       foreign.add(pos);
@@ -219,13 +228,22 @@ function namesInRun(
     // Another name (or another place: "Michael Jones") right before this one, with no "of" between.
     const nameBefore = !ofBefore && ((n > 0 && found[n - 1]!.to === f.from - 1) || [...foreign].some((p) => p < f.from));
     if (nameBefore && !organisation) return 'person';
+    // "Michael Jones", "Tyler Smith": a given name followed by another name is a person's name.
+    if (f.from === f.to && lex.givenNames.has(tokens[run[f.from]!]!.text.toLowerCase()) && !organisation && foreign.has(f.from + 1)) return 'person';
     const nameAfter = [...foreign].some((p) => p > f.to) || n < found.length - 1;
     return nameAfter || organisation || ofBefore ? 'embedded' : 'place';
   });
   const personRun = verdict.includes('person');
   const personParts: string[] = [];
   if (personRun || (found.length === 0 && foreign.size >= 2 && !organisation && !titleCase)) {
-    for (const idx of run) if (tokens[idx]!.capitalised && !CONNECTORS.has(tokens[idx]!.text)) personParts.push(tokens[idx]!.text);
+    // Places the run names before the person ("Dublin City Manager Jane Brautigam") stay places.
+    const placeWords = new Set<number>();
+    found.forEach((f, n) => {
+      if (verdict[n] !== 'person') for (let x = f.from; x <= f.to; x++) placeWords.add(x);
+    });
+    run.forEach((idx, pos) => {
+      if (tokens[idx]!.capitalised && !CONNECTORS.has(tokens[idx]!.text) && !placeWords.has(pos)) personParts.push(tokens[idx]!.text);
+    });
   }
   const out: ToponymCandidate[] = [];
   for (const [n, f] of found.entries()) {
@@ -262,7 +280,7 @@ function namesInRun(
     } else if (inCapsLine) continue;
     if (single && lex.nonPlaceWords.has(lower)) continue;
     // A sentence-initial word the same text also writes in lowercase is an ordinary word ("Reading").
-    const sentenceStart = /(^|[.!?:"“”‘’]\s*|\n\s*)$/.test(text.slice(Math.max(0, first.start - 3), first.start));
+    const sentenceStart = atSentenceStart(text, first.start);
     if (single && sentenceStart && lowerWords.has(lower) && !cue) continue;
     const hyphenModifier = /^[-‐]\p{Ll}/u.test(text.slice(end, end + 2));
     const embedded = verdict[n] === 'embedded' || hyphenModifier;
