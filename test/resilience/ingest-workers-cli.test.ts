@@ -11,7 +11,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { availableParallelism } from 'node:os';
 import { generateCorpus } from '../../bench/corpus/generate.js';
+import { workerCount } from '../../src/cli/commands/ingest.js';
+import { unpackArticle } from '../../src/store/sqlite/rows.js';
 import { tempDir } from '../store/temp-db.js';
 
 const BIN = join(process.cwd(), 'bin', 'sitrep.js');
@@ -44,12 +47,13 @@ function contents(path: string) {
 function assertWholeArticles(path: string): number {
   const db = new Database(path, { readonly: true });
   try {
-    const rows = db.prepare('SELECT a.id, a.doc, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) AS n FROM articles a').all() as {
+    const rows = db.prepare('SELECT a.id, a.doc, a.text, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) AS n FROM articles a').all() as {
       id: string;
-      doc: string;
+      doc: Buffer;
+      text: string;
       n: number;
     }[];
-    for (const row of rows) assert.equal(row.n, (JSON.parse(row.doc) as { events: unknown[] }).events.length, `article ${row.id} is whole`);
+    for (const row of rows) assert.equal(row.n, unpackArticle(row.doc, row.text).events.length, `article ${row.id} is whole`);
     const duplicates = db.prepare('SELECT count(*) - count(DISTINCT id) FROM mentions').pluck().get();
     assert.equal(duplicates, 0);
     return rows.length;
@@ -71,6 +75,16 @@ function storedArticles(path: string): number {
     return 0; // the schema is not there yet
   }
 }
+
+test('worker threads: one per core for several files, none for one file, stdin or --workers 0|1', () => {
+  const cores = availableParallelism();
+  assert.equal(workerCount(undefined, ['a.txt']), 0);
+  assert.equal(workerCount(undefined, ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt']), cores > 1 ? Math.min(cores, 8) : 0);
+  assert.equal(workerCount(0, ['a.txt', 'b.txt']), 0);
+  assert.equal(workerCount(1, ['a.txt', 'b.txt']), 0);
+  assert.equal(workerCount(4, ['a.txt', 'b.txt']), 2, 'never more workers than files');
+  assert.equal(workerCount(4, ['a.txt', '-']), 0, 'stdin is read in this process');
+});
 
 test('on workers the database is the one an in-process run writes', () => {
   const { dir, cleanup } = tempDir('sitrep-ingest-workers-');

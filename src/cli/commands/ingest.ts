@@ -137,23 +137,31 @@ class IngestProgress {
   }
 }
 
-function expand(inputs: string[], options: IngestOptions) {
-  const { files, errors } = expandInputs(inputs);
+type ExpandedInputs = ReturnType<typeof expandInputs>;
+
+function startProgress({ files, errors }: ExpandedInputs, options: IngestOptions): IngestProgress {
   const bad = errors.map((error) => ({ path: error.path, error: error.ok ? 'unreadable' : error.error }));
-  return { files, progress: new IngestProgress(files.length, bad, options.quiet ?? false) };
+  return new IngestProgress(files.length, bad, options.quiet ?? false);
 }
 
 function readOptions(options: IngestOptions) {
   return { published: options.published ?? null, maxBytes: options.maxBytes, format: options.inputFormat };
 }
 
-/** Ingest in this process, file after file (one file, stdin, --workers 0|1, and the demo). */
+/**
+ * Ingest in this process, file after file (one file, stdin, --workers 0|1, and the demo). Ctrl-C
+ * ends the process at once: the file being stored was one open transaction, which SQLite discards.
+ */
 export function runIngest(inputs: string[], options: IngestOptions): IngestTotals {
-  const { files, progress } = expand(inputs, options);
+  return ingestInProcess(expandInputs(inputs), options);
+}
+
+function ingestInProcess(inputs: ExpandedInputs, options: IngestOptions): IngestTotals {
+  const progress = startProgress(inputs, options);
   const store = openStore(options.db);
   try {
     const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
-    for (const file of files) progress.record(ingestInput(store, pipeline, file, readOptions(options)));
+    for (const file of inputs.files) progress.record(ingestInput(store, pipeline, file, readOptions(options)));
   } finally {
     progress.stop();
     store.close();
@@ -166,12 +174,12 @@ export function runIngest(inputs: string[], options: IngestOptions): IngestTotal
  * transaction as it arrives, in input order, so the database is the one a serial run would write.
  * An article that crashes or hangs its worker is reported and the rest of its file stored.
  */
-export async function runIngestInWorkers(inputs: string[], options: IngestOptions, workers: number): Promise<IngestTotals> {
-  const { files, progress } = expand(inputs, options);
+async function ingestInWorkers(inputs: ExpandedInputs, options: IngestOptions, workers: number): Promise<IngestTotals> {
+  const progress = startProgress(inputs, options);
   const store = openStore(options.db);
   let removeInterruptHandler = () => {};
   try {
-    await ingestFilesInParallel(store, files, {
+    await ingestFilesInParallel(store, inputs.files, {
       workers,
       actorFiles: options.actors,
       gazetteerFiles: options.gazetteer,
@@ -194,9 +202,10 @@ export async function runIngestInWorkers(inputs: string[], options: IngestOption
 }
 
 /** `sitrep ingest` as the command runs it: on workers or in this process (see workerCount). */
-export async function ingestPaths(inputs: string[], options: IngestOptions): Promise<IngestTotals> {
-  const workers = workerCount(options.workers, expandInputs(inputs).files);
-  return workers > 1 ? runIngestInWorkers(inputs, options, workers) : runIngest(inputs, options);
+export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestTotals> {
+  const inputs = expandInputs(paths);
+  const workers = workerCount(options.workers, inputs.files);
+  return workers > 1 ? ingestInWorkers(inputs, options, workers) : ingestInProcess(inputs, options);
 }
 
 function workersOption(value: string): number {
