@@ -4,7 +4,7 @@
  * `@CLASS`, `@NUM`, `@YEAR`, `~N`, `!a|b`. Patterns are indexed by the forms their first token can
  * take, so a sentence costs one hash lookup per word plus the few patterns that start there.
  */
-import type { Word } from './words.js';
+import { vocabularyGeneration, type Word } from './words.js';
 import { readNumberAt, type NumberReading } from './numbers.js';
 import type { NumberLexicon } from './lexicons.js';
 
@@ -146,7 +146,12 @@ function matchFrom(
   return matchFrom(elements, k + 1, words, i + 1, numbers, state);
 }
 
-/** A set of patterns indexed by the forms of their first token. */
+/**
+ * A set of patterns indexed by their first token. The patterns that can start at a word depend only
+ * on the word's text, so they are worked out once per distinct word (forms, exact case, prefixes,
+ * counts, in that order, each pattern once) and remembered: a sentence then costs one lookup per word
+ * plus the few patterns that can start there.
+ */
 export class PatternIndex<T> {
   private byForm = new Map<string, CompiledPattern<T>[]>();
   private byExact = new Map<string, CompiledPattern<T>[]>();
@@ -156,15 +161,13 @@ export class PatternIndex<T> {
   private byNumber: CompiledPattern<T>[] = [];
   /** First words a count can start with ("at", "more", "dozens", "between"). */
   private numberStarts = new Set<string>(['between']);
-  private stamps: Int32Array;
-  private ids = new Map<CompiledPattern<T>, number>();
-  private generation = 0;
+  /** Candidate patterns by word id (null: none can start there; undefined: not worked out yet). */
+  private starts: (CompiledPattern<T>[] | null | undefined)[] = [];
+  private startsGeneration = vocabularyGeneration();
   readonly size: number;
 
   constructor(patterns: CompiledPattern<T>[], private numbers: NumberLexicon) {
     for (const phrase of [...numbers.values.keys(), ...numbers.qualifiers.keys()]) this.numberStarts.add(phrase.split(' ')[0]);
-    this.stamps = new Int32Array(patterns.length);
-    patterns.forEach((p, i) => this.ids.set(p, i));
     for (const p of patterns) {
       const first = p.elements[0] as TokenSet;
       for (const f of first.forms) push(this.byForm, f, p);
@@ -175,33 +178,47 @@ export class PatternIndex<T> {
     this.size = patterns.length;
   }
 
+  /** The patterns that may start at a word, each once, in the order the index tries them. */
+  private startsAt(w: Word): CompiledPattern<T>[] | null {
+    if (this.startsGeneration !== vocabularyGeneration()) {
+      this.starts = [];
+      this.startsGeneration = vocabularyGeneration();
+    }
+    let list = this.starts[w.id];
+    if (list !== undefined) return list;
+    const found: CompiledPattern<T>[] = [];
+    const add = (ps: CompiledPattern<T>[] | undefined, keep?: (p: CompiledPattern<T>) => boolean) => {
+      if (ps) for (const p of ps) if (!found.includes(p) && (!keep || keep(p))) found.push(p);
+    };
+    add(this.byForm.get(w.lower));
+    add(this.byExact.get(w.text));
+    // a prefix pattern can start only where its first token matches (or reads a count)
+    add(this.byInitial.get(w.lower[0]), (p) => {
+      const first = p.elements[0] as TokenSet;
+      return first.num || wordIn(first, w);
+    });
+    const c = w.lower.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower)) add(this.byNumber);
+    list = found.length ? found : null;
+    this.starts[w.id] = list;
+    return list;
+  }
+
   /** Every match in the words, in order of position (one per pattern and start word). */
   matchAll(words: Word[]): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = [];
-    const state: MatchState = { number: null, numbers: new Array(words.length) };
+    let state: MatchState | null = null;
     for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      this.generation++;
-      this.tryList(this.byForm.get(w.lower), words, i, state, out);
-      this.tryList(this.byExact.get(w.text), words, i, state, out);
-      this.tryList(this.byInitial.get(w.lower[0]), words, i, state, out);
-      const c = w.lower.charCodeAt(0);
-      if (this.byNumber.length && ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower))) this.tryList(this.byNumber, words, i, state, out);
+      const list = this.startsAt(words[i]);
+      if (!list) continue;
+      state ??= { number: null, numbers: new Array(words.length) };
+      for (const p of list) {
+        state.number = null;
+        const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
+        if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
+      }
     }
     return out;
-  }
-
-  /** Tries each pattern of `list` once at word i (a method, not a per-call closure: no allocation). */
-  private tryList(list: CompiledPattern<T>[] | undefined, words: Word[], i: number, state: MatchState, out: PatternMatch<T>[]): void {
-    if (!list) return;
-    for (const p of list) {
-      const id = this.ids.get(p)!;
-      if (this.stamps[id] === this.generation) continue;
-      this.stamps[id] = this.generation;
-      state.number = null;
-      const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
-      if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
-    }
   }
 }
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
