@@ -28,9 +28,14 @@ export function recordKeys(r: PlaceRecord): string[] {
 }
 
 /**
- * Names each GeoNames record's admin1 code by vote: the first-level region nearest to most places
- * carrying that code. GeoNames codes ("01") differ from ISO 3166-2 codes for most countries, and the
- * bundled data has no table between them; majority over many towns is robust to a border town.
+ * Names each GeoNames record's admin1 code. GeoNames codes ("01") differ from ISO 3166-2 codes for
+ * most countries, and the bundled data has no table between them, so:
+ *  - a letter code equal to the region's ISO code (US "OH", CH "ZH") or a region capital (PPLA) named
+ *    like the region ("Homs" in Homs) names its code directly;
+ *  - every other code goes to the region whose point is nearest to the median of the code's towns,
+ *    one region per code, closest pairs first. Nearest-point voting town by town fails for small
+ *    regions beside big ones (the towns around Sydney are nearer the Australian Capital Territory's
+ *    point than New South Wales's); the median of a whole code does not.
  */
 function nameAdmin1(records: PlaceRecord[], admin1Names: Map<string, string>): void {
   const regionsByCountry = new Map<string, PlaceRecord[]>();
@@ -40,40 +45,59 @@ function nameAdmin1(records: PlaceRecord[], admin1Names: Map<string, string>): v
     list.push(r);
     regionsByCountry.set(r.countryCode, list);
   }
-  const votes = new Map<string, Map<string, number>>();
+  const towns = new Map<string, PlaceRecord[]>();
+  const direct = new Map<string, string>();
   for (const r of records) {
-    if (!r.admin1Code || r.admin1 || admin1Names.has(`${r.countryCode}.${r.admin1Code}`)) continue;
-    const regions = regionsByCountry.get(r.countryCode);
-    if (!regions) continue;
+    if (!r.admin1Code || r.admin1) continue;
     const key = `${r.countryCode}.${r.admin1Code}`;
-    // US, CA, AU and a few others use the postal/ISO code in GeoNames too: take it directly. A region's
-    // capital (PPLA) named like the region ("Homs" in Homs) is as good as a code.
-    const direct =
-      regions.find((g) => g.admin1Code === r.admin1Code) ??
+    if (admin1Names.has(key) || !regionsByCountry.has(r.countryCode)) continue;
+    const regions = regionsByCountry.get(r.countryCode)!;
+    const named =
+      (/[A-Z]/.test(r.admin1Code) ? regions.find((g) => g.admin1Code === r.admin1Code) : undefined) ??
       (r.featureCode === 'PPLA' ? regions.find((g) => sharesName(g, r)) : undefined);
-    let best = direct;
-    if (!best) {
-      let bestD = Infinity;
-      const cos = Math.cos((r.lat * Math.PI) / 180);
-      for (const g of regions) {
-        const d = (g.lat - r.lat) ** 2 + ((g.lon - r.lon) * cos) ** 2;
-        if (d < bestD) {
-          bestD = d;
-          best = g;
-        }
+    if (named && !direct.has(key)) direct.set(key, named.name);
+    const list = towns.get(key) ?? [];
+    list.push(r);
+    towns.set(key, list);
+  }
+  const taken = new Set<string>();
+  for (const [key, name] of direct) {
+    admin1Names.set(key, name);
+    taken.add(`${key.slice(0, 2)}:${name}`);
+  }
+  const pairs: Array<{ key: string; region: string; d: number }> = [];
+  const nearest = new Map<string, string>();
+  for (const [key, list] of towns) {
+    if (admin1Names.has(key)) continue;
+    const lat = median(list.map((t) => t.lat));
+    const lon = median(list.map((t) => t.lon));
+    const cos = Math.cos((lat * Math.PI) / 180);
+    let best = Infinity;
+    for (const g of regionsByCountry.get(key.slice(0, 2))!) {
+      const d = (g.lat - lat) ** 2 + ((g.lon - lon) * cos) ** 2;
+      pairs.push({ key, region: g.name, d });
+      if (d < best) {
+        best = d;
+        nearest.set(key, g.name);
       }
     }
-    if (!best) continue;
-    const tally = votes.get(key) ?? new Map<string, number>();
-    tally.set(best.name, (tally.get(best.name) ?? 0) + (direct ? 1000 : 1) + (r.featureCode === 'PPLA' ? 5 : 0));
-    votes.set(key, tally);
   }
-  for (const [key, tally] of votes) {
-    admin1Names.set(key, [...tally.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
+  pairs.sort((x, y) => x.d - y.d || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  for (const p of pairs) {
+    const region = `${p.key.slice(0, 2)}:${p.region}`;
+    if (admin1Names.has(p.key) || taken.has(region)) continue;
+    admin1Names.set(p.key, p.region);
+    taken.add(region);
   }
+  for (const [key, name] of nearest) if (!admin1Names.has(key)) admin1Names.set(key, name);
   for (const r of records) {
     if (!r.admin1 && r.admin1Code) r.admin1 = admin1Names.get(`${r.countryCode}.${r.admin1Code}`) ?? null;
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function sharesName(a: PlaceRecord, b: PlaceRecord): boolean {

@@ -27,12 +27,15 @@ export interface PlaceLexicons {
   speechVerb: RegExp;
   /** Lowercased given names (the entity stage's list): "Michael Jones" is a person, not a town. */
   givenNames: Set<string>;
+  /** Lowercased names of peoples and faiths ("Kurdish", "Kurds", "Arab", "Druze"): never a town. */
+  peoples: Set<string>;
 }
 
 let cached: PlaceLexicons | undefined;
 
-/** Shared with the entity stage: one list of given names for the whole project. */
+/** Shared with the entity stage: one list of given names and one of peoples for the whole project. */
 const GIVEN_NAMES_FILE = 'data/entities/given-names.txt';
+const PEOPLES_FILE = 'data/entities/peoples.txt';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -61,6 +64,7 @@ export function placeLexicons(): PlaceLexicons {
     abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
     abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
     personTitle: new RegExp(`(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+$`, 'iu'),
+    peoples: new Set(readLexiconLines(PEOPLES_FILE).flatMap((line) => line.split('\t')).map((w) => w.trim().toLowerCase()).filter(Boolean)),
     givenNames: new Set(readLexiconLines(GIVEN_NAMES_FILE).map((w) => w.toLowerCase())),
     speechVerb: new RegExp(`^,?\\s+(?:${person.verbs.map(escape).sort(byLength).join('|')})(?![\\p{L}])`, 'u'),
   };

@@ -159,12 +159,14 @@ export function recogniseToponyms(
   // A word that is part of a person's full name anywhere in the text is that person when it stands
   // alone ("Chiquita Raquel Henry ... Henry's arrest"); so is a name after a title or before "said".
   // "residents of Homs said": a place preposition before the name outweighs the verb after it.
-  // A country or its adjective after a title is still the country ("deputy Russian foreign minister").
-  const countryLike = (c: ToponymCandidate) => c.demonym || c.matches.some((m) => /^PCL/.test(m.entry.featureCode ?? '') && m.primary);
+  // A country, its adjective or a capital after a title or before "said" is still the place, or the
+  // government metonymy the corpora tag as the place ("deputy Russian foreign minister", "Washington said").
+  const countryLike = (c: ToponymCandidate) =>
+    c.demonym || c.matches.some((m) => /^(PCL.*|PPLC)$/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
   const isPerson = (c: ToponymCandidate) =>
     (!/\s/.test(c.text) && personParts.has(c.text)) ||
     (!countryLike(c) && lex.personTitle.test(text.slice(Math.max(0, c.start - 20), c.start))) ||
-    (lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)));
+    (!countryLike(c) && lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)));
   return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
 }
 
@@ -222,15 +224,22 @@ function namesInRun(
       foreign.add(pos);
     } else if (!DIRECTIONS.has(lower) && !GENERIC_SUFFIXES.has(lower) && !lex.nonPlaceWords.has(lower)) foreign.add(pos);
   });
+  // First and last foreign positions: "is there a name before/after this one" in constant time.
+  let firstForeign = Infinity;
+  let lastForeign = -Infinity;
+  for (const p of foreign) {
+    firstForeign = Math.min(firstForeign, p);
+    lastForeign = Math.max(lastForeign, p);
+  }
   const verdict = found.map((f, n) => {
     if (titleCase) return 'place';
     const ofBefore = f.from > 0 && ['of', 'de', 'du', 'des', 'del'].includes(tokens[run[f.from - 1]!]!.text);
     // Another name (or another place: "Michael Jones") right before this one, with no "of" between.
-    const nameBefore = !ofBefore && ((n > 0 && found[n - 1]!.to === f.from - 1) || [...foreign].some((p) => p < f.from));
+    const nameBefore = !ofBefore && ((n > 0 && found[n - 1]!.to === f.from - 1) || firstForeign < f.from);
     if (nameBefore && !organisation) return 'person';
     // "Michael Jones", "Tyler Smith": a given name followed by another name is a person's name.
     if (f.from === f.to && lex.givenNames.has(tokens[run[f.from]!]!.text.toLowerCase()) && !organisation && foreign.has(f.from + 1)) return 'person';
-    const nameAfter = [...foreign].some((p) => p > f.to) || n < found.length - 1;
+    const nameAfter = lastForeign > f.to || n < found.length - 1;
     return nameAfter || organisation || ofBefore ? 'embedded' : 'place';
   });
   const personRun = verdict.includes('person');
@@ -271,6 +280,12 @@ function namesInRun(
       suffixCue ??
       (afterMatch ? lex.afterKind.get(afterMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null) ??
       (beforeMatch ? lex.beforeKind.get(beforeMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null);
+    // "Kurdish", "Arab", "Druze": a people is no place, whatever town shares or resembles its name;
+    // a country's adjective among them ("American") still stands for the country.
+    if (single && lex.peoples.has(lower)) {
+      f.matches = f.matches.filter((m) => m.demonym);
+      if (!f.matches.length) continue;
+    }
     const demonym = f.matches.every((m) => m.demonym);
     // Shouted lines: only a dateline-shaped "BAGHOUZ, Syria" or a short code ("US", "UK") counts.
     if (first.allCaps) {

@@ -72,6 +72,10 @@ function gatherEvidence(candidates: ToponymCandidate[], extra: ResolutionContext
   const vote = (c: ToponymCandidate, w: number) => {
     const areas = c.matches.filter((m) => AREA_CODES.test(m.entry.featureCode ?? '') && m.level === 'strict');
     const countries = areas.filter((m) => /^PCL|TERR/.test(m.entry.featureCode ?? ''));
+    // "Georgia" is a country and a US state: it says nothing about the document's country until
+    // the other names have spoken, or it would vote for itself.
+    const stateToo = areas.some((m) => m.entry.featureCode === 'ADM1' && m.primary && m.entry.countryCode !== countries[0]?.entry.countryCode);
+    if (countries.length === 1 && stateToo) return;
     if (countries.length === 1) {
       addVote(ev.countries, countries[0]!.entry.countryCode, 2 * w);
       ev.total += 2 * w;
@@ -120,6 +124,11 @@ function containerBonus(c: ToponymCandidate, next: ToponymCandidate | undefined,
   return 0;
 }
 
+/** "Seattle, Washington": the name is the container of the town before it. */
+function afterTown(text: string, c: ToponymCandidate): boolean {
+  return /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, c.start - 40), c.start));
+}
+
 export function resolveToponyms(text: string, candidates: ToponymCandidate[], ctx: ResolutionContext): ResolvedToponym[] {
   const ev = gatherEvidence(candidates, ctx.evidence);
   // Group mentions by name: one sense per discourse.
@@ -130,10 +139,28 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
     list.push(c);
     groups.set(key, list);
   }
+  const position = new Map<ToponymCandidate, number>();
+  candidates.forEach((c, i) => position.set(c, i));
   const score = (key: string, mentions: ToponymCandidate[], anchors: IndexedEntry[]) => {
     const totals = new Map<number, { entry: IndexedEntry; score: number }>();
+    // Mentions written alike, with the same cue and the same container after them, score alike:
+    // each such kind is scored once, so a name repeated a thousand times costs one scoring.
+    const seenKinds = new Set<string>();
     for (const [i, c] of mentions.entries()) {
-      const next = candidates[candidates.indexOf(c) + 1];
+      const next = candidates[position.get(c)! + 1];
+      const container = next && /^,\s*$/.test(text.slice(c.end, next.start)) ? next.text : '';
+      const kind = `${c.text}|${c.cue}|${c.state ?? ''}|${container}`;
+      if (seenKinds.has(kind)) {
+        for (const t of totals.values()) t.score += 0.01;
+        continue;
+      }
+      seenKinds.add(kind);
+      // "Mexico" is the country before Mexico City, which GeoNames also calls "Mexico"; "Washington"
+      // alone is the capital (and its government) before the state of the same name.
+      const country = c.matches.some((m) => /^PCL/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
+      const stateNames = new Set(
+        c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.level === 'strict').map((m) => m.entry.countryCode),
+      );
       // "Homs" is the city more often than the governorate it is the seat of (outside the US, where
       // a state's name alone means the state): the seat wins unless the text says "province".
       const regions = new Set(
@@ -147,6 +174,8 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
         if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
         if (c.state && m.entry.featureCode === 'ADM1') s += 5;
         if (seat) s += 3;
+        if (country && !m.primary && !/^PCL/.test(m.entry.featureCode ?? '')) s -= 3;
+        if (m.entry.featureCode === 'PPLC' && stateNames.has(m.entry.countryCode) && c.cue !== 'region' && !container && !afterTown(text, c)) s += 3;
         const t = totals.get(m.entry.index);
         // The best-supported mention speaks for the group; later mentions only add a little.
         if (!t) totals.set(m.entry.index, { entry: m.entry, score: s });

@@ -122,7 +122,9 @@ export function readAdmin1(): PlaceRecord[] {
       const lat = Number(s.latitude);
       const lon = Number(s.longitude);
       if (!s.latitude || !s.longitude || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-      const firstLevel = FIRST_LEVEL_TYPES.has((s.type ?? '').toLowerCase());
+      // The District of Columbia is typed "district", which elsewhere is a lower level; GeoNames
+      // gives it an admin1 code of its own like the states.
+      const firstLevel = FIRST_LEVEL_TYPES.has((s.type ?? '').toLowerCase()) || (s.country_code === 'US' && s.iso2 === 'DC');
       const stripped = s.name.replace(/\s+(Province|Governorate|Region|State|Oblast|Prefecture|Department)$/i, '');
       records.push({
         geonameId: null,
