@@ -81,7 +81,23 @@ function plainNumberAt(words: Word[], i: number, lex: NumberLexicon): { value: n
   return { value: Math.round(value), vague, to };
 }
 
+const startWords = new WeakMap<NumberLexicon, Set<string>>();
+
+/** First words a count can start with: number words, qualifiers ("more than"), "between". */
+function countStarts(lex: NumberLexicon): Set<string> {
+  let starts = startWords.get(lex);
+  if (!starts) {
+    starts = new Set(['between']);
+    for (const phrase of [...lex.values.keys(), ...lex.qualifiers.keys()]) starts.add(phrase.split(' ')[0]);
+    startWords.set(lex, starts);
+  }
+  return starts;
+}
+
 export function readNumberAt(words: Word[], i: number, lex: NumberLexicon): NumberReading | null {
+  const w = words[i];
+  // most words start no count: answer them before reading qualifiers and phrases
+  if (!w || (!(w.lower.charCodeAt(0) >= 48 && w.lower.charCodeAt(0) <= 57) && !countStarts(lex).has(w.lower))) return null;
   let from = i;
   let qualifier: string | null = null;
   const q = phraseAt(words, i, lex.qualifiers);
