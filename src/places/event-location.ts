@@ -7,7 +7,10 @@
 import type { Doc, EventLocation, GeoPrecision, PlaceSpan, Span } from '../model/types.js';
 
 function toLocation(p: PlaceSpan, precision: GeoPrecision): EventLocation {
-  return { name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, admin1: p.admin1, precision, start: p.start, end: p.end };
+  const location: EventLocation = { name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, admin1: p.admin1, precision, start: p.start, end: p.end };
+  // The district, when the place came from an imported GeoNames dump: merging compares it.
+  if (p.admin2) location.admin2 = p.admin2;
+  return location;
 }
 
 function gap(a: Span, b: Span): number {

@@ -157,6 +157,8 @@ export function buildIndexTables(input: BuildInput): IndexTables {
       existing.alternateNames = [...names];
       existing.population = Math.max(existing.population, r.population);
       if (!existing.admin1 && r.admin1) existing.admin1 = r.admin1;
+      if (!existing.admin1Code && r.admin1Code) existing.admin1Code = r.admin1Code;
+      if (!existing.admin2Code && r.admin2Code) existing.admin2Code = r.admin2Code;
       continue;
     }
     merged.push(r);
@@ -185,7 +187,7 @@ export function buildIndexTables(input: BuildInput): IndexTables {
   nameAdmin1(merged, input.admin1Names);
 
   const columns: EntryColumns = {
-    geonameId: [], name: [], lat: [], lon: [], countryCode: [], admin1: [], featureClass: [],
+    geonameId: [], name: [], lat: [], lon: [], countryCode: [], admin1: [], admin2: [], featureClass: [],
     featureCode: [], population: [], source: [],
   };
   const strict: NameTable = new Map();
@@ -198,6 +200,7 @@ export function buildIndexTables(input: BuildInput): IndexTables {
     columns.lon.push(Math.round(r.lon * 1e5) / 1e5);
     columns.countryCode.push(r.countryCode);
     columns.admin1.push(r.admin1);
+    columns.admin2.push(r.admin2Code ?? null);
     columns.featureClass.push(r.featureClass);
     columns.featureCode.push(r.featureCode);
     columns.population.push(r.population);

@@ -80,9 +80,12 @@ export function readCachedTables(variant: string, print: string): IndexTables | 
     const file = join(dir, `index-${variant}-${print}.txt`);
     if (!existsSync(file)) continue;
     try {
-      const [columns, strict, article, skeleton] = readFileSync(file, 'utf8').split(SEP);
+      const [columnsText, strict, article, skeleton] = readFileSync(file, 'utf8').split(SEP);
+      const columns = JSON.parse(columnsText!) as EntryColumns;
+      // A cache written by an older layout (no admin2 column) or cut short: rebuild.
+      if (!Array.isArray(columns.admin2) || columns.admin2.length !== columns.name.length || skeleton === undefined) continue;
       return {
-        columns: JSON.parse(columns!) as EntryColumns,
+        columns,
         strict: decodeTable(strict!),
         article: decodeTable(article!),
         skeleton: decodeTable(skeleton!),

@@ -43,6 +43,8 @@ export interface EntryColumns {
   lon: number[];
   countryCode: string[];
   admin1: Array<string | null>;
+  /** GeoNames admin2 codes; null for every entry that did not come from an imported dump. */
+  admin2: Array<string | null>;
   featureClass: string[];
   featureCode: Array<string | null>;
   population: number[];
@@ -92,6 +94,7 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
         lon: c.lon[i]!,
         countryCode: c.countryCode[i]!,
         admin1: c.admin1[i] ?? null,
+        admin2: c.admin2[i] ?? null,
         featureClass: c.featureClass[i]!,
         featureCode: c.featureCode[i] ?? null,
         population: c.population[i]!,

@@ -59,6 +59,8 @@ export function toPlaceSpan(r: ResolvedToponym): PlaceSpan {
     lon: e.lon,
     countryCode: e.countryCode,
     admin1: e.admin1 ?? (e.featureCode === 'ADM1' ? e.name : null),
+    // Only places from an imported GeoNames dump know their district; the rest leave it out.
+    ...(e.admin2 ? { admin2: e.admin2 } : {}),
     featureCode: e.featureCode,
     precision: geoPrecision(e, r.candidate.cue),
   };

@@ -13,7 +13,7 @@ import { importedAdmin1Path, importedPlacesPath } from './user-data.js';
 function toLine(r: PlaceRecord): string {
   const alternates = r.alternateNames.map((n) => n.replace(/[,\t\n]/g, ' ')).join(',');
   // Columns of the GeoNames main table; those sitrep does not use are left empty.
-  return [r.geonameId, r.name, r.name, alternates, r.lat, r.lon, r.featureClass, r.featureCode ?? '', r.countryCode, '', r.admin1Code ?? '', '', '', '', r.population, '', '', '', ''].join('\t');
+  return [r.geonameId, r.name, r.name, alternates, r.lat, r.lon, r.featureClass, r.featureCode ?? '', r.countryCode, '', r.admin1Code ?? '', r.admin2Code ?? '', '', '', r.population, '', '', '', ''].join('\t');
 }
 
 function writeAtomically(file: string, text: string): void {

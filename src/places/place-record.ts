@@ -20,6 +20,11 @@ export interface PlaceRecord {
   admin1Code: string | null;
   /** Admin1 name when the source knows it. */
   admin1: string | null;
+  /**
+   * GeoNames admin2 code (a district or county, unique within its country and admin1): only imported
+   * GeoNames dumps fill it; absent for the bundled sources.
+   */
+  admin2Code?: string | null;
   /** GeoNames feature class (P populated place, A administrative, H water, T terrain, L area, S spot). */
   featureClass: string;
   featureCode: string | null;

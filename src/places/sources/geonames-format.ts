@@ -35,6 +35,9 @@ export function parseGeonamesLine(line: string, source: PlaceSource): PlaceRecor
     countryCode: f[8] ?? '',
     admin1Code: f[10] || null,
     admin1: null,
+    // The bundled cities500 file has the column too, but only imports carry admin2 (README: the
+    // bundled gazetteer stays admin1-level, which keeps its cache small).
+    ...(source === 'import' ? { admin2Code: f[11] || null } : {}),
     featureClass: f[6] ?? '',
     featureCode: f[7] || null,
     population: Number(f[14]) || 0,
