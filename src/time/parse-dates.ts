@@ -8,7 +8,6 @@ import type { ParsedResult } from 'chrono-node';
 import type { DateComponents, DatePrecision, DateSpan } from '../model/types.js';
 import { addDays, formatDay, formatMonth, parseDay, weekOf, type Ymd } from './calendar.js';
 import { WEEKDAYS } from './month-names.js';
-import { addParserPrefilters } from './chrono-prefilter.js';
 import { BareYearParser } from './parsers/bare-year.js';
 import { DayFirstRangeParser } from './parsers/day-range.js';
 import { PastWeekendParser } from './parsers/weekend.js';
@@ -19,7 +18,7 @@ function buildNewsChrono(): chrono.Chrono {
   const custom = chrono.casual.clone();
   custom.parsers.unshift(PastWeekendParser, DayFirstRangeParser, BareYearParser);
   custom.refiners.push(NotADateRefiner, PastTenseWeekdayRefiner);
-  return addParserPrefilters(custom);
+  return custom;
 }
 
 const newsChrono = buildNewsChrono();
@@ -116,44 +115,23 @@ const DATE_CUE =
 const PIECE = /[^\n.!?]+[.!?]*/g;
 
 /**
- * chrono costs about as much as tokenising and runs some thirty patterns over whatever it is given, so
- * it is given only the stretches of text that can hold a date: runs of adjacent pieces with a date cue
- * (with the line breaks between them), each with its offset. Pieces without a cue are left out, so no
- * expression and no merge of two expressions reaches across them.
+ * chrono costs about as much as tokenising, so pieces with no date cue are blanked out (same length,
+ * so offsets hold) before the text is handed to it. A blanked piece starts with a NUL, neither a word
+ * character nor a space: no expression, and no merge of a date with a time or a range ("night" ...
+ * "Since 2014"), reaches across the sentences left out, as none would across the text they held.
  */
-function datedStretches(text: string): Array<{ start: number; end: number }> {
-  const stretches: Array<{ start: number; end: number }> = [];
-  let open: { start: number; end: number } | null = null;
-  PIECE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = PIECE.exec(text)) !== null) {
-    const end = match.index + match[0].length;
-    if (!DATE_CUE.test(match[0])) {
-      open = null;
-    } else if (open) {
-      open.end = end;
-    } else {
-      open = { start: match.index, end };
-      stretches.push(open);
-    }
-  }
-  return stretches;
+function maskPiecesWithoutDates(text: string): string {
+  return text.replace(PIECE, (piece) => (DATE_CUE.test(piece) ? piece : '\u0000' + ' '.repeat(piece.length - 1)));
 }
 
 export function parseDates(text: string, published: string | null): DateSpan[] {
   const reference = parseDay(published ?? PLACEHOLDER_REFERENCE);
   const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12));
-  const results: Array<{ result: ParsedResult; offset: number }> = [];
-  for (const stretch of datedStretches(text)) {
-    const parsed = newsChrono.parse(text.slice(stretch.start, stretch.end), { instant, timezone: 0 }, { forwardDate: false });
-    for (const result of parsed) results.push({ result, offset: stretch.start });
-  }
-  return results.map(({ result, offset }) => {
+  const results = newsChrono.parse(maskPiecesWithoutDates(text), { instant, timezone: 0 }, { forwardDate: false });
+  return results.map((result) => {
     const precision = precisionOf(result);
     const { value, valueEnd } = valuesOf(result, precision, published ? reference : null);
-    const trimmed = trimmedSpan(result);
-    const start = trimmed.start + offset;
-    const end = trimmed.end + offset;
+    const { start, end } = trimmedSpan(result);
     const span: DateSpan = {
       text: text.slice(start, end),
       start,

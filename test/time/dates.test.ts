@@ -127,3 +127,11 @@ test('without a publication date a fully written date still has its value', () =
 test('lower-case "may" and "march" are verbs, not months', () => {
   assert.deepEqual(parseDates('Talks may resume, and supporters march to the square.', PUBLISHED), []);
 });
+
+test('a date and an expression two undated sentences later are not merged into one span', () => {
+  const text = 'The strike hit at night. Witnesses described a car bomb near the mosque. Since 2014 the town has been shelled.';
+  assert.deepEqual(
+    parseDates(text, PUBLISHED).map((d) => d.text),
+    ['night', '2014'],
+  );
+});
