@@ -4,10 +4,11 @@
  * input (package versions, data files, imported files, the code that folds names), so any change
  * rebuilds it at the next first use and a clean checkout needs no build step.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { packageRoot } from '../model/data-files.js';
 import type { EntryColumns, IndexTables, NameTable } from './gazetteer-index.js';
 import { sitrepHome } from './user-data.js';
@@ -36,7 +37,10 @@ export function fingerprint(packages: Record<string, string>, inputFiles: string
   return hash.digest('hex').slice(0, 16);
 }
 
+/** SITREP_GAZETTEER_CACHE names one folder to use instead (read-only installs, isolated tests). */
 function cacheDirs(): string[] {
+  const override = process.env.SITREP_GAZETTEER_CACHE;
+  if (override) return [override];
   return [join(packageRoot, '.cache', 'gazetteer'), join(sitrepHome(), 'cache', 'gazetteer')];
 }
 
@@ -104,12 +108,19 @@ export function writeCachedTables(variant: string, print: string, tables: IndexT
     try {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `index-${variant}-${print}.txt`);
-      // Write then rename, so a concurrent process never reads half a file.
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, body);
-      renameSync(tmp, file);
+      // Write a private temporary file then rename it over the final name: rename is atomic on one
+      // file system, so a process that builds at the same time, or reads meanwhile, sees either no
+      // cache or a whole one, never half. The temporary name is unique per process and thread.
+      const tmp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        writeFileSync(tmp, body);
+        renameSync(tmp, file);
+      } catch (error) {
+        rmSync(tmp, { force: true });
+        throw error;
+      }
       for (const old of readdirSync(dir)) {
-        if (old.startsWith(`index-${variant}-`) && old !== `index-${variant}-${print}.txt` && !old.endsWith('.tmp')) unlinkSync(join(dir, old));
+        if (old.startsWith(`index-${variant}-`) && old !== `index-${variant}-${print}.txt` && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
       }
       return;
     } catch {

@@ -1,0 +1,73 @@
+/**
+ * The gazetteer cache is written atomically: processes that build it at the same time all finish
+ * with the same index, a reader polling the folder meanwhile never sees half a file, and no
+ * temporary file is left behind. Runs in a private cache folder (SITREP_GAZETTEER_CACHE).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'sitrep-gazetteer-cache-'));
+const env = { ...process.env, SITREP_GAZETTEER_CACHE: cacheDir };
+
+function runNode(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const BUILD = `
+  import { loadGazetteer } from './src/places/gazetteer.ts';
+  const g = loadGazetteer({ extraFiles: [], noImports: true });
+  console.log(g.size, g.match('Aleppo').length);`;
+
+// Reads every finished cache file it sees until the builders are done: each must be whole (four
+// sections, the columns parse and have as many names as coordinates).
+const READER = `
+  import { readdirSync, readFileSync, existsSync } from 'node:fs';
+  import { join } from 'node:path';
+  const dir = ${JSON.stringify(cacheDir)};
+  let whole = 0, broken = 0;
+  const until = Date.now() + 120000;
+  while (Date.now() < until && !existsSync(join(dir, 'done'))) {
+    for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+      if (!/^index-.*\\.txt$/.test(f)) continue;
+      let text;
+      try { text = readFileSync(join(dir, f), 'utf8'); } catch { continue; }
+      const parts = text.split('\\n\\u0000\\n');
+      try {
+        const columns = JSON.parse(parts[0]);
+        if (parts.length === 4 && columns.name.length === columns.lat.length) whole++; else broken++;
+      } catch { broken++; }
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  console.log(JSON.stringify({ whole, broken }));`;
+
+test('three processes building the cache at once agree, and a reader never sees half a file', async () => {
+  const reader = runNode(READER);
+  const builders = await Promise.all([runNode(BUILD), runNode(BUILD), runNode(BUILD)]);
+  for (const b of builders) assert.equal(b.code, 0, b.stderr);
+  const outputs = new Set(builders.map((b) => b.stdout.trim()));
+  assert.equal(outputs.size, 1, [...outputs].join(' | '));
+  // One more process after them reads the finished cache and gets the same index.
+  const after = await runNode(BUILD);
+  assert.equal(after.stdout.trim(), [...outputs][0]);
+  (await import('node:fs')).writeFileSync(join(cacheDir, 'done'), '');
+  const seen = JSON.parse((await reader).stdout) as { whole: number; broken: number };
+  assert.equal(seen.broken, 0);
+  assert.ok(seen.whole > 0);
+  const files = readdirSync(cacheDir);
+  assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
+  const caches = files.filter((f) => /^index-bundled-.*\.txt$/.test(f));
+  assert.equal(caches.length, 1);
+  assert.ok(readFileSync(join(cacheDir, caches[0]!), 'utf8').length > 1_000_000);
+});
