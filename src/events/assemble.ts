@@ -55,6 +55,7 @@ function actorName(m: ActorMention | null): string | null {
 }
 
 const POSSESSIVE = new Set(['its', 'their']);
+const CROWDS = new Set(['Civilians', 'Protesters', 'Rioters']);
 
 /** Whether a class-noun actor is owned by someone named elsewhere ("its fighters", "their troops"). */
 function possessed(s: CodedSentence, m: ActorMention): boolean {
@@ -71,12 +72,15 @@ function namedOwnerBefore(s: CodedSentence, m: ActorMention): string | null {
 }
 
 /** The organisation a source belongs to ("a senior SDF officer" -> "SDF"), when it is an armed actor. */
-function actorOfSource(s: CodedSentence, source: Attribution | null): string | null {
+function actorOfSource(lex: EventLexicons, s: CodedSentence, source: Attribution | null): string | null {
   if (!source) return null;
   const m = s.mentions.find((x) => x.start >= source.start && x.end <= source.end && (x.category === 'state' || x.category === 'nonstate'));
   if (!m) return null;
   if (m.name !== m.text) return m.name;
   const name = m.text.replace(ROLE_NOUNS, ' ').replace(/^\s*(?:an?|the)\s+/i, '').replace(/\s+/g, ' ').trim();
+  // "The Syrian official" leaves "Syrian": a nationality, not a force; "The army", "Russia's defence
+  // ministry" leave a force
+  if (m.generic && !name.split(' ').some((w) => lex.inClass('STATE', w.toLowerCase()) || lex.inClass('NONSTATE', w.toLowerCase()))) return null;
   return name || null;
 }
 
@@ -178,18 +182,18 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     let actor1From = roles.agent ? 'syntax' : null;
     if (roles.agent && possessed(s, roles.agent)) {
       // "its fighters entered": the owner named earlier, else the speaker, else the last actor
-      const owner: string | null = namedOwnerBefore(s, roles.agent) ?? actorOfSource(s, source) ?? previousActor;
+      const owner: string | null = namedOwnerBefore(s, roles.agent) ?? actorOfSource(lex, s, source) ?? previousActor;
       if (owner) [actor1, actor1From] = [owner, 'owner of a possessive (its/their)'];
     }
     if (!actor1 && pronounSubject(s, d)) {
       // "The army said it had sent reinforcements": the pronoun is the speaker when one is named
-      const speaker = actorOfSource(s, source);
+      const speaker = actorOfSource(lex, s, source);
       if (speaker) [actor1, actor1From] = [speaker, 'the reporting source (pronoun)'];
       else if (previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
     }
     if (!actor1 && d.roles.passive) {
       // "400 militants were captured", said an SDF officer: the reporting side is the actor
-      const fromSource = actorOfSource(s, source);
+      const fromSource = actorOfSource(lex, s, source);
       if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];
     }
     let actor2 = roles.target && roles.target !== roles.agent ? actorName(roles.target) : null;
@@ -199,7 +203,8 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
       const crowd = crowdActors(s, info.type, d.label, roles.agent);
       [actor1, actor1From, actor2] = [crowd.actor1, crowd.from, crowd.actor2];
     }
-    if (actor1) previousActor = actor1;
+    // a later "they" or "its" points back to an armed actor, not to civilians or a crowd
+    if (actor1 && !CROWDS.has(actor1)) previousActor = actor1;
 
     const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
     const { location, how } = pickLocation(doc, s.span, d.hit, d.label, storyMain);

@@ -110,7 +110,8 @@ export function findActorMentions(
     for (let i = from; i < to; i++) covered.add(i);
     const category = categoryOfEntity(e) ?? phraseCategory(lex, words.slice(from, to));
     // an organisation the entity layer found but could not name ("militants") is a class noun too
-    const generic = !e.canonical && words.slice(from, to).every((w) => categoryOfWord(lex, w));
+    const generic =
+      !e.canonical && (category === 'civilian' || category === 'protester' || words.slice(from, to).every((w) => categoryOfWord(lex, w)));
     mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category, generic });
   }
   for (let i = 0; i < words.length; i++) {
@@ -141,7 +142,8 @@ export function findActorMentions(
 
 /**
  * "Hayat Tahrir al-Sham fighters", "Daesh militants": a class noun right after a named actor is that
- * actor, so the two mentions become one with the name.
+ * actor, so the two mentions become one with the name. Two class-noun phrases side by side
+ * ("Pro-government" + "forces", split where the entity layer found only "forces") are one phrase.
  */
 function mergeNamedHeads(mentions: ActorMention[], words: Word[], text: string, offset: number): ActorMention[] {
   const out: ActorMention[] = [];
@@ -157,6 +159,13 @@ function mergeNamedHeads(mentions: ActorMention[], words: Word[], text: string, 
       words[m.from - 1].end + 1 >= words[m.from].start
     ) {
       out[out.length - 1] = { ...prev, to: m.to, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+      continue;
+    }
+    if (prev && prev.generic && m.generic && prev.to === m.from && words[m.from - 1].end + 1 >= words[m.from].start) {
+      const joined = text.slice(prev.start - offset, m.end - offset);
+      // the head noun, last, says what the phrase is ("Ukraine's armed forces" are state forces)
+      const category = m.category ?? prev.category;
+      out[out.length - 1] = { ...prev, to: m.to, end: m.end, text: joined, name: joined, category };
       continue;
     }
     out.push(m);

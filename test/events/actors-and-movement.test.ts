@@ -106,3 +106,22 @@ test('a date after "since" does not date the event', () => {
   const e = only('Rebels shelled the town on Monday, which has changed hands several times since 2020.');
   assert.equal(e.date, '2024-04-29');
 });
+
+test('"surrounding villages" is a place, not an encirclement: the sentence is a displacement', () => {
+  const e = only('An aid agency said about 4,000 people had been displaced from the town and surrounding villages in the past two weeks.');
+  assert.equal(e.subType, 'Displacement');
+  assert.deepEqual(e.counts.map((c) => [c.kind, c.value]), [['displaced', 4000]]);
+  assert.equal(e.actor1, null);
+});
+
+test('a speaker named by nationality ("The Turkish official said") is not the actor of a passive event', () => {
+  const e = only('The Turkish official said a new border agreement was signed on Monday.');
+  assert.equal(e.subType, 'Agreement');
+  assert.notEqual(e.actor1, 'Turkish');
+});
+
+test('"Pro-government forces said they had ...": the whole phrase is the actor, a state force', () => {
+  const e = only('Pro-government forces said on Friday they had pushed the rebels out of several villages after two days of heavy fighting.');
+  assert.equal(e.subType, 'Government regains territory');
+  assert.equal(e.actor1, 'Pro-government forces');
+});
