@@ -102,7 +102,7 @@ function actorRoles(d: Decision, source: Attribution | null, label: string) {
 
 function crowdActors(s: CodedSentence, type: string, label: string, agent: ActorMention | null) {
   const named = agent && !agent.generic && (agent.category === 'protester' || agent.category === 'civilian') ? agent.name : null;
-  const force = label === 'Peaceful protest' ? undefined : s.mentions.find((m) => m.category === 'state');
+  const force = label === 'Peaceful protest' ? undefined : s.mentions.find((m) => m.category === 'state' && !m.speaker);
   return {
     actor1: named ?? (type === 'Riots' ? 'Rioters' : 'Protesters'),
     from: named ? 'syntax' : 'ACLED crowd convention',
@@ -191,7 +191,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
       if (speaker) [actor1, actor1From] = [speaker, 'the reporting source (pronoun)'];
       else if (previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
     }
-    if (!actor1 && d.roles.passive) {
+    if (!actor1 && d.roles.passive && !MOVEMENT.has(d.label)) {
       // "400 militants were captured", said an SDF officer: the reporting side is the actor
       const fromSource = actorOfSource(lex, s, source);
       if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];

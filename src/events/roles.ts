@@ -25,6 +25,8 @@ export interface ActorMention {
    * entity layer found: it says what kind of actor, not which one.
    */
   generic: boolean;
+  /** Followed by a reporting verb ("the officer said"): who tells of the event, not who takes part. */
+  speaker?: boolean;
 }
 
 export interface Roles {
@@ -137,7 +139,9 @@ export function findActorMentions(
     i = to - 1;
   }
   mentions.sort((a, b) => a.from - b.from);
-  return mergeNamedHeads(mentions, words, text, offset);
+  const merged = mergeNamedHeads(mentions, words, text, offset);
+  for (const m of merged) if (m.to < words.length && lex.attribution.verbs.has(words[m.to].lower)) m.speaker = true;
+  return merged;
 }
 
 /**
@@ -207,8 +211,10 @@ function passiveSubject(words: Word[], m: ActorMention, trigger: number): boolea
 }
 
 /** Agent and target of the trigger spanning words [from, to). */
-export function rolesOf(words: Word[], mentions: ActorMention[], from: number, to: number): Roles {
+export function rolesOf(words: Word[], allMentions: ActorMention[], from: number, to: number): Roles {
   const passive = isPassive(words, from, to);
+  // a speaker takes part only through a pronoun ("the army said it had retaken the town")
+  const mentions = allMentions.filter((m) => !m.speaker || (m.to <= from && words.slice(m.to, from).some((w) => PRONOUNS.has(w.lower))));
   // a trigger pattern may include an actor ("warplanes bombed", "400 militants were captured")
   const inside = mentions.filter((m) => m.from >= from && m.to <= to);
   const before = mentions.filter((m) => m.to <= from).reverse();

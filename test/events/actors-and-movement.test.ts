@@ -125,3 +125,23 @@ test('"Pro-government forces said they had ...": the whole phrase is the actor, 
   assert.equal(e.subType, 'Government regains territory');
   assert.equal(e.actor1, 'Pro-government forces');
 });
+
+test('a speaker ("..., the officer said") is neither actor, unless a pronoun makes it the subject', () => {
+  const e = only('The rebels withdrew towards the hills before reinforcements arrived, the officer said, speaking on condition of anonymity.');
+  assert.equal(e.subType, 'Change to group/activity');
+  assert.notEqual(e.actor2, 'officer');
+  const own = only('The army said on Sunday it had retaken the town from the rebels after two days of fighting.');
+  assert.equal(own.subType, 'Government regains territory');
+});
+
+test('a reporting agency is not the actor of the displacement it reports', () => {
+  const e = only('UNICEF said more than 3,000 people had been displaced from the district in the past two weeks.');
+  assert.equal(e.subType, 'Displacement');
+  assert.equal(e.actor1, null);
+});
+
+test('"a crowded street" is no crowd: a bomb on a market street is not force against protesters', () => {
+  const e = only('At least 20 people were killed when a car bomb exploded in a crowded street in the city on Monday.');
+  assert.equal(e.subType, 'Remote explosive/landmine/IED');
+  assert.equal(e.actor2, 'Civilians');
+});
