@@ -64,12 +64,19 @@ export interface IndexTables {
   skeleton: NameTable;
 }
 
+/** Entries per lookup memo (names, not places): a few MB at most. */
+const MEMO_LIMIT = 50_000;
+
 /** Skeletons shorter than this collide too often to be evidence ("rk", "hm", "sd"). */
 const MIN_SKELETON = 4;
 
 export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   private readonly objects = new Map<number, IndexedEntry>();
   private readonly countries = new Map<string, number>();
+  // News repeats its capitalised words (names, sentence openers) across articles: folding each once
+  // per process is most of what recognition costs. Both memos are bounded and simply restart when full.
+  private readonly matchMemo = new Map<string, NameMatch[]>();
+  private readonly hasMemo = new Map<string, boolean>();
 
   constructor(readonly tables: IndexTables) {
     const { columns } = tables;
@@ -110,6 +117,16 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
    * strictest level that reached it.
    */
   match(name: string): NameMatch[] {
+    let cached = this.matchMemo.get(name);
+    if (!cached) {
+      if (this.matchMemo.size >= MEMO_LIMIT) this.matchMemo.clear();
+      cached = this.matchUncached(name);
+      this.matchMemo.set(name, cached);
+    }
+    return cached;
+  }
+
+  private matchUncached(name: string): NameMatch[] {
     const out: NameMatch[] = [];
     const seen = new Set<number>();
     const add = (postings: number | number[] | undefined, level: MatchLevel) => {
@@ -135,8 +152,14 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
 
   /** Cheap membership test for recognisers: does any entry carry this name (strict or article-free)? */
   has(name: string): boolean {
-    const a = articleKey(name);
-    return this.tables.strict.has(strictKey(name)) || this.tables.article.has(a) || this.tables.strict.has(a);
+    let known = this.hasMemo.get(name);
+    if (known === undefined) {
+      if (this.hasMemo.size >= MEMO_LIMIT) this.hasMemo.clear();
+      const a = articleKey(name);
+      known = this.tables.strict.has(strictKey(name)) || this.tables.article.has(a) || this.tables.strict.has(a);
+      this.hasMemo.set(name, known);
+    }
+    return known;
   }
 
   lookup(name: string): GazetteerEntry[] {

@@ -48,32 +48,42 @@ const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From',
 
 /** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */
 function plausibleSingleName(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
-  const letters = t.text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2) return false;
+  if (t.text.length < 2 || !TWO_LETTERS_RE.test(t.text)) return false;
   const lower = t.text.toLowerCase();
   return !lex.nonPlaceWords.has(lower) && !lex.organisationWords.has(lower) && !DIRECTIONS.has(lower);
 }
 
+const HYPHEN_RE = /[-‐]/;
+const TWO_LETTERS_RE = /\p{L}.*\p{L}/su;
+
+// Per-token work is kept to string comparisons; the regexes run only on the few tokens with a
+// hyphen or an apostrophe (recognition reads every word of every article).
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let t = m[0];
-    const start = m.index!;
-    if (POSSESSIVE_RE.test(t)) t = t.slice(0, -2);
+    const start = m.index;
+    const last = t.charCodeAt(t.length - 1);
+    if ((last === 115 || last === 83) && POSSESSIVE_RE.test(t)) t = t.slice(0, -2);
+    const hyphenated = HYPHEN_RE.test(t);
     // "Britain-based", "US-backed": the modifier is not part of the name.
-    const modifier = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u.exec(t);
-    if (modifier && !/^(?:al|el|ad|as|ash|ar|az|at|an)[-‐]/iu.test(t)) t = modifier[1]!;
+    if (hyphenated) {
+      const modifier = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u.exec(t);
+      if (modifier && !/^(?:al|el|ad|as|ash|ar|az|at|an)[-‐]/iu.test(t)) t = modifier[1]!;
+    }
     const first = t.charAt(0);
     const isUpper = first !== first.toLowerCase();
     // "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name starts a name.
-    const articleLed = /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u.test(t);
-    const letters = t.replace(/[^\p{L}]/gu, '');
+    const articleLed = !isUpper && hyphenated && /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u.test(t);
+    // All capitals: no lowercase letter, at least one cased letter, and two letters in all.
+    const upper = isUpper && t.length > 1 && t === t.toUpperCase();
     tokens.push({
       start,
       end: start + t.length,
       text: t,
       capitalised: isUpper || articleLed,
-      allCaps: letters.length > 1 && letters === letters.toUpperCase(),
+      allCaps: upper && TWO_LETTERS_RE.test(t),
     });
   }
   return tokens;
@@ -90,8 +100,11 @@ function allCapsLineRanges(text: string): Span[] {
   const ranges: Span[] = [];
   let pos = 0;
   for (const line of text.split('\n')) {
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    if (letters.length >= 8 && letters === letters.toUpperCase()) ranges.push({ start: pos, end: pos + line.length });
+    // Most lines have a lowercase letter: settled without building the letters-only string.
+    if (line === line.toUpperCase()) {
+      const letters = line.replace(/[^\p{L}]/gu, '');
+      if (letters.length >= 8 && letters === letters.toUpperCase()) ranges.push({ start: pos, end: pos + line.length });
+    }
     pos += line.length + 1;
   }
   return ranges;
