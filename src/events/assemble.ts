@@ -56,6 +56,7 @@ function actorName(m: ActorMention | null): string | null {
 
 const POSSESSIVE = new Set(['its', 'their']);
 const CROWDS = new Set(['Civilians', 'Protesters', 'Rioters']);
+const HARM_KINDS = new Set(['fatalities', 'injured', 'arrested', 'captured']);
 
 /** Whether a class-noun actor is owned by someone named elsewhere ("its fighters", "their troops"). */
 function possessed(s: CodedSentence, m: ActorMention): boolean {
@@ -171,7 +172,9 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     if (!d) continue;
     const info = lex.taxonomy.subTypes[d.label];
     if (!info?.type || info.unresolved) continue;
-    const eventCounts = counts.filter((c) => !background.includes(c));
+    // the dead of the clashes people fled, or of the killing a protest denounces, are not this event's
+    const causeAt = d.hit.causeAt;
+    const eventCounts = counts.filter((c) => !background.includes(c) && !(causeAt !== null && c.from >= causeAt && HARM_KINDS.has(c.kind)));
     const harm = eventCounts.some((c) => (c.kind === 'fatalities' || c.kind === 'injured') && (c.value ?? 0) > 0 && !c.vague);
     // a weak trigger ("killed", "wounded") is an event only when the sentence gives a figure for its
     // victims; a sentence of cumulative statistics is background unless it also counts new victims
@@ -233,6 +236,9 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
         location: how,
         attribution: source ? { start: source.start, end: source.end } : null,
         counts: eventCounts.map((c) => ({ text: c.text, kind: c.kind, rule: `${c.rule.file}:${c.rule.line}`, subset: c.subset })),
+        cause: s.hits
+          .filter((h) => h.causeOf)
+          .map((h) => ({ trigger: h.text, of: h.causeOf!.text, by: h.causeOf!.cue, line: h.causeOf!.line })),
         cancelled: s.hits
           .filter((h) => h.cancelledBy)
           .map((h) => ({ trigger: h.text, by: h.cancelledBy!.text, kind: h.cancelledBy!.kind, line: `${h.cancelledBy!.file}:${h.cancelledBy!.line}` })),

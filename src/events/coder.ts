@@ -21,8 +21,13 @@ export interface TriggerHit {
   cancelledBy: (LexiconRef & { kind: string; text: string }) | null;
   /** The cumulative-context cue near this trigger, if any. */
   contextCue: (LexiconRef & { text: string }) | null;
-  /** The movement trigger this one is the cause of ("fled after clashes"): not the event itself. */
+  /**
+   * The movement trigger this one is the cause of ("fled after clashes"), or the protest whose topic
+   * it is ("protest against the killing"): not the event itself.
+   */
   causeOf: { text: string; cue: string; line: string } | null;
+  /** For a movement or protest: the word where its cause or topic starts (counts from there are not its). */
+  causeAt: number | null;
 }
 
 export interface CodedSentence {
@@ -73,7 +78,7 @@ function conditionHolds(condition: string, hits: TriggerHit[], roles: Roles, lex
   const [kind, value] = [condition.slice(0, condition.indexOf(':')), condition.slice(condition.indexOf(':') + 1)];
   switch (kind) {
     case 'with':
-      return hits.some((h) => h !== hit && !h.cancelledBy && h.entry.label === value);
+      return hits.some((h) => h !== hit && !h.cancelledBy && !h.causeOf && h.entry.label === value);
     case 'agent':
       return roles.agent?.category === value;
     case 'target':
@@ -130,6 +135,7 @@ export function codeSentence(lex: EventLexicons, fullText: string, span: Span, e
       cancelledBy: cancellation(lex, m, cues, words, text, span.start),
       contextCue: near ? { id: near.id, file: near.file, line: near.line, text: near.text } : null,
       causeOf: null,
+      causeAt: null,
     });
   }
   const sentenceEntities = entities.filter((e) => e.start >= span.start && e.end <= span.end);
@@ -151,9 +157,13 @@ const OBJECT_REACH = 2;
  * its cause (causes.tsv): "600 families fled after clashes" is a displacement, not a clash.
  */
 function markCauses(lex: EventLexicons, hits: TriggerHit[], words: Word[], text: string, offset: number): void {
+  if (hits.length < 2) return;
   const movers = hits.filter((h) => MOVEMENT.has(h.entry.label) && !h.cancelledBy);
-  if (!movers.length || hits.length < 2) return;
+  const protests = hits.filter((h) => h.entry.label === 'Peaceful protest' && !h.cancelledBy);
+  if (!movers.length && !protests.length) return;
   const cues = lex.causes.matchAll(words);
+  if (protests.length) markTopics(protests, hits, cues, words, text, offset);
+  if (!movers.length) return;
   for (const other of hits) {
     if (other.cancelledBy || other.entry.label.startsWith('cue:')) continue;
     for (const m of movers) {
@@ -167,12 +177,39 @@ function markCauses(lex: EventLexicons, hits: TriggerHit[], words: Word[], text:
         cue = cues.find((c) => c.pattern.payload.kind === 'result' && c.from >= other.to && c.to <= m.from && m.from - c.to <= RESULT_REACH);
       }
       if (!cue && !objectOf) continue;
+      if (other.from >= m.to) m.causeAt = Math.min(m.causeAt ?? Infinity, cue ? cue.from : other.from);
       other.causeOf = {
         text: m.text,
         cue: cue ? slice(words, cue.from, cue.to, text, offset) : 'object of the movement',
         line: cue ? `${cue.pattern.payload.file}:${cue.pattern.payload.line}` : '',
       };
       break;
+    }
+  }
+}
+
+/** Words between a protest's topic cue and a trigger it covers ("against the killing of"). */
+const TOPIC_REACH = 6;
+
+/** Triggers in what a protest is about ("protest against the killing of 9 farmers") are its topic. */
+function markTopics(
+  protests: TriggerHit[],
+  hits: TriggerHit[],
+  cues: PatternMatch<{ kind: string } & LexiconRef>[],
+  words: Word[],
+  text: string,
+  offset: number,
+): void {
+  for (const p of protests) {
+    const cue = cues.find((c) => c.pattern.payload.kind === 'topic' && c.from >= p.from && c.from <= p.to + 1);
+    if (!cue) continue;
+    // every protest trigger of the sentence up to the cue is the same protest ("marched ... to protest against")
+    for (const q of protests) if (q.from <= cue.from) q.causeAt = Math.min(q.causeAt ?? Infinity, cue.to);
+    for (const other of hits) {
+      // a trigger in the topic, or one reaching into it from the protest word ("protest against the killing")
+      if (other === p || other.from < p.from || other.to <= cue.to || other.from - cue.to > TOPIC_REACH) continue;
+      if (other.from >= cue.to && clauseBreakBetween(text, offset, words[cue.to - 1].end, words[other.from].start)) continue;
+      other.causeOf ??= { text: p.text, cue: slice(words, cue.from, cue.to, text, offset), line: `${cue.pattern.payload.file}:${cue.pattern.payload.line}` };
     }
   }
 }

@@ -145,3 +145,17 @@ test('"a crowded street" is no crowd: a bomb on a market street is not force aga
   assert.equal(e.subType, 'Remote explosive/landmine/IED');
   assert.equal(e.actor2, 'Civilians');
 });
+
+test('what a protest denounces is its topic: "to protest against the killing of" is a peaceful protest with no dead', () => {
+  const e = only('Hundreds of residents marched through the town on Sunday to protest against the killing of 9 farmers by soldiers.');
+  assert.equal(e.subType, 'Peaceful protest');
+  assert.equal(e.actor1, 'Protesters');
+  assert.equal(e.fatalities, 0);
+  const forced = only('Police opened fire on protesters in the capital on Monday, killing 4 of them, witnesses said.');
+  assert.equal(forced.subType, 'Excessive force against protesters');
+});
+
+test('"Armed" men seizing a town is no weapons seizure', () => {
+  const e = only('Armed bandits seized the village of Kurfi on Sunday after a brief fight, residents said.');
+  assert.notEqual(e.subType, 'Disrupted weapons use');
+});
