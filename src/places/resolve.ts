@@ -7,7 +7,7 @@
  * One sense per discourse: every mention of a name in a document gets the same place.
  */
 import type { IndexedEntry, NameMatch } from './gazetteer-index.js';
-import { articleKey, hasArabicArticle } from './fold.js';
+import { articleKey, strictKey } from './fold.js';
 import type { ToponymCandidate } from './recognise.js';
 
 export interface ResolvedToponym {
@@ -33,6 +33,18 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+// Names and anchors are compared by article-free key many times per article: fold each name once.
+const nameKeys = new Map<string, string>();
+function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    key = articleKey(name);
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
 /** What an entry is worth before any context: the kind of place and its size. */
 function prior(m: NameMatch, surface: string): number {
   const e = m.entry;
@@ -49,7 +61,7 @@ function prior(m: NameMatch, surface: string): number {
   else s = 1 + pop;
   if (e.source === 'supplement') s += 0.5;
   // How the name reached the entry.
-  if (m.level === 'article') s -= hasArabicArticle(surface) && e.featureClass !== 'A' ? 0.3 : 1;
+  if (m.level === 'article') s -= nameKey(surface) !== strictKey(surface) && e.featureClass !== 'A' ? 0.3 : 1;
   else if (m.level === 'skeleton') s -= 3;
   if (!m.primary) s -= e.population < 1000 && e.featureClass === 'P' ? 1.5 : 0.3;
   if (m.demonym) s += 1;
@@ -102,7 +114,7 @@ function contextScore(e: IndexedEntry, ev: Evidence, anchors: IndexedEntry[], se
   if (!AREA_CODES.test(e.featureCode ?? '') && anchors.length) {
     let best = Infinity;
     for (const a of anchors) {
-      if (articleKey(a.name) === self || a === e) continue;
+      if (a === e || nameKey(a.name) === self) continue;
       best = Math.min(best, distanceKm(e.lat, e.lon, a.lat, a.lon));
     }
     if (best < 30) s += 3;
@@ -134,7 +146,7 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
   // Group mentions by name: one sense per discourse.
   const groups = new Map<string, ToponymCandidate[]>();
   for (const c of candidates) {
-    const key = articleKey(c.text);
+    const key = nameKey(c.text);
     const list = groups.get(key) ?? [];
     list.push(c);
     groups.set(key, list);
