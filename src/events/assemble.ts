@@ -184,8 +184,10 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     let actor1 = actorName(roles.agent);
     let actor1From = roles.agent ? 'syntax' : null;
     if (roles.agent && possessed(s, roles.agent)) {
-      // "its fighters entered": the owner named earlier, else the speaker, else the last actor
-      const owner: string | null = namedOwnerBefore(s, roles.agent) ?? actorOfSource(lex, s, source) ?? previousActor;
+      // "its fighters entered": the owner named earlier in the sentence, else the speaker
+      // a speaker owns them only when it names someone ("Burkina Faso's army"), not a bare "ministry"
+      const speaker = actorOfSource(lex, s, source);
+      const owner: string | null = namedOwnerBefore(s, roles.agent) ?? (speaker && /\p{Lu}/u.test(speaker) ? speaker : null);
       if (owner) [actor1, actor1From] = [owner, 'owner of a possessive (its/their)'];
     }
     if (!actor1 && pronounSubject(s, d)) {

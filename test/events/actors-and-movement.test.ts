@@ -159,3 +159,10 @@ test('"Armed" men seizing a town is no weapons seizure', () => {
   const e = only('Armed bandits seized the village of Kurfi on Sunday after a brief fight, residents said.');
   assert.notEqual(e.subType, 'Disrupted weapons use');
 });
+
+test('"gunmen" names who attacks, not an attack: "arrested 15 gunmen" is an arrest by the speaker', () => {
+  const e = only('The army said it had arrested 15 gunmen during a security sweep in the area.');
+  assert.equal(e.subType, 'Arrests');
+  assert.match(e.actor1 ?? '', /army/i);
+  assert.equal(e.actor2, 'gunmen');
+});
