@@ -58,8 +58,11 @@ const TWO_LETTERS_RE = /\p{L}.*\p{L}/su;
 
 // Per-token work is kept to string comparisons; the regexes run only on the few tokens with a
 // hyphen or an apostrophe (recognition reads every word of every article).
-function tokenise(text: string): Token[] {
+function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
   const tokens: Token[] = [];
+  // Lowercase words matter only as connectors and generic suffixes inside names; the others only
+  // as evidence that the text writes a word in lowercase ("reading"), so they are kept as strings.
+  const lowercase: string[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let t = m[0];
@@ -74,6 +77,10 @@ function tokenise(text: string): Token[] {
     }
     const first = t.charAt(0);
     const isUpper = first !== first.toLowerCase();
+    if (!isUpper && !hyphenated && !CONNECTORS.has(t) && !GENERIC_SUFFIXES.has(t)) {
+      lowercase.push(t);
+      continue;
+    }
     // "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name starts a name.
     const articleLed = !isUpper && hyphenated && /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u.test(t);
     // All capitals: no lowercase letter, at least one cased letter, and two letters in all.
@@ -85,8 +92,9 @@ function tokenise(text: string): Token[] {
       capitalised: isUpper || articleLed,
       allCaps: upper && TWO_LETTERS_RE.test(t),
     });
+    if (!isUpper && !articleLed) lowercase.push(t);
   }
-  return tokens;
+  return { tokens, lowercase };
 }
 
 /** Two tokens belong to one run when only spaces (no comma, period or line break) separate them. */
@@ -124,10 +132,10 @@ export function recogniseToponyms(
   excluded: Span[] = [],
 ): ToponymCandidate[] {
   const lex = placeLexicons();
-  const tokens = tokenise(text);
+  const { tokens, lowercase } = tokenise(text);
   const capsLines = allCapsLineRanges(text);
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (!t.capitalised) lowerWords.add(t.text.toLowerCase());
+  for (const t of lowercase) lowerWords.add(t.toLowerCase());
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
