@@ -49,11 +49,14 @@ const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From',
 /** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */
 function plausibleSingleName(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
   if (t.text.length < 2 || !TWO_LETTERS_RE.test(t.text)) return false;
+  // "I'll", "I'd", "We've": contractions fold to names ("ill" is an abbreviation of Illinois).
+  if (CONTRACTION_RE.test(t.text)) return false;
   const lower = t.text.toLowerCase();
   return !lex.nonPlaceWords.has(lower) && !lex.organisationWords.has(lower) && !DIRECTIONS.has(lower);
 }
 
 const HYPHEN_RE = /[-‐]/;
+const CONTRACTION_RE = /['’](?:ll|d|ve|re|m|t)$/i;
 const TWO_LETTERS_RE = /\p{L}.*\p{L}/su;
 
 // Per-token work is kept to string comparisons; the regexes run only on the few tokens with a

@@ -77,3 +77,8 @@ test('long inputs stay linear: repeated "Al-" and long lists of capitalised name
     assert.ok(big < Math.max(small, 5) * 24, `${small.toFixed(0)} ms -> ${big.toFixed(0)} ms`);
   }
 });
+
+test('armed groups and contractions are not towns ("Hamas", "Wagner", "I\'ll")', () => {
+  const out = places("Hamas and Wagner fighters were seen, a witness said. \"I'll leave Gaza tomorrow,\" she added.");
+  assert.deepEqual(out.map((p) => p.text), ['Gaza']);
+});
