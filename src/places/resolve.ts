@@ -7,7 +7,9 @@
  * One sense per discourse: every mention of a name in a document gets the same place.
  */
 import type { IndexedEntry, NameMatch } from './gazetteer-index.js';
-import { articleKey, strictKey } from './fold.js';
+import { readLexiconLines } from '../model/data-files.js';
+import { articleKey, skeletonKey, strictKey } from './fold.js';
+import { TRANSLITERATED_FILE } from './gazetteer.js';
 import type { ToponymCandidate } from './recognise.js';
 
 export interface ResolvedToponym {
@@ -45,6 +47,17 @@ function nameKey(name: string): string {
   return key;
 }
 
+let romanisedCountries: Set<string> | undefined;
+function romanised(): Set<string> {
+  romanisedCountries ??= new Set(readLexiconLines(TRANSLITERATED_FILE));
+  return romanisedCountries;
+}
+
+/** Two names that are not romanisations of each other: their consonant skeletons differ. */
+function otherName(a: string, b: string): boolean {
+  return skeletonKey(a) !== skeletonKey(b);
+}
+
 /** What an entry is worth before any context: the kind of place and its size. */
 function prior(m: NameMatch, surface: string): number {
   const e = m.entry;
@@ -64,6 +77,11 @@ function prior(m: NameMatch, surface: string): number {
   if (m.level === 'article') s -= nameKey(surface) !== strictKey(surface) && e.featureClass !== 'A' ? 0.3 : 1;
   else if (m.level === 'skeleton') s -= 3;
   if (!m.primary) s -= e.population < 1000 && e.featureClass === 'P' ? 1.5 : 0.3;
+  // GeoNames lists former and unofficial names of small towns ("Turner" for West Chicago, "McDonald"
+  // for Eagle): a name that is not a spelling of the town's own is weak evidence for a small town.
+  // Not in countries whose names reach English by romanisation, where the English name of a town
+  // often differs from GeoNames' own (Palmyra/Tadmur, Kobani/Ayn al-Arab).
+  if (!m.primary && e.source === 'geonames' && e.featureClass === 'P' && e.population < 100_000 && !romanised().has(e.countryCode) && otherName(surface, e.name)) s -= 2.5;
   if (m.demonym) s += 1;
   return s;
 }
