@@ -225,6 +225,11 @@ test('a database written at schema 1 is migrated in place: events keep their ids
     store.close();
     const check = new Database(path);
     assert.deepEqual(JSON.parse(check.prepare('SELECT article_ids FROM events WHERE id = ?').pluck().get(event) as string).sort(), [arihaMonitor.id, arihaStateMedia.id].sort());
+    // Migration 3: the admin2 column, and merge candidates read through their own index only.
+    assert.ok((check.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some((c) => c.name === 'admin2'));
+    const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").pluck().all();
+    assert.ok(indexes.includes('events_merge_candidates'));
+    assert.ok(!indexes.includes('events_type_date') && !indexes.includes('events_type_end'));
     check.close();
   });
 });
