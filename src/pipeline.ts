@@ -48,6 +48,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     actors: loadActorDictionary({ extraFiles: options.actorFiles ?? [] }),
   };
   const stages = options.stages ?? defaultStages;
+  for (const stage of stages) stage.prepare?.(ctx);
   const timings: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
   return {
     ctx,

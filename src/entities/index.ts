@@ -294,6 +294,9 @@ function mirrored(doc: Doc, entities: EntitySpan[]): EntitySpan[] {
 
 export const entityStage: Stage = {
   name: 'entities',
+  prepare() {
+    entityLexicons();
+  },
   run(doc, ctx) {
     if (!doc.tokens.length) return;
     const lex = entityLexicons();

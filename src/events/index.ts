@@ -28,6 +28,9 @@ export function codeArticle(lex: EventLexicons, article: Pick<Article, 'text' | 
 
 export const eventStage: Stage = {
   name: 'events',
+  prepare() {
+    eventLexicons();
+  },
   run(doc) {
     const lex = eventLexicons();
     const coded = codeArticle(lex, doc);

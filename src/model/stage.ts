@@ -13,5 +13,10 @@ export interface PipelineContext {
  */
 export interface Stage {
   name: string;
+  /**
+   * Loads what the stage needs (a model, compiled lexicons) once, when the pipeline is created, so the
+   * first document does not pay for it and a broken data file fails before any input is read.
+   */
+  prepare?(ctx: PipelineContext): void;
   run(doc: Doc, ctx: PipelineContext): void;
 }

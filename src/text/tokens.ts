@@ -65,6 +65,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
 
 export const tokenStage: Stage = {
   name: 'tokens',
+  prepare() {
+    loadTokenizer();
+  },
   run(doc) {
     doc.tokens = tokenize(doc.text);
   },
