@@ -3,6 +3,7 @@
  * dates, entities, places) and the same event coder the events stage uses; the snippet's main event,
  * mapped to its CASE 2021 label through data/events/taxonomy.json, is compared with the gold label.
  */
+import { draftFromText } from '../../model/doc.js';
 import { createPipeline, defaultStages } from '../../pipeline.js';
 import { codeArticle } from '../../events/index.js';
 import { eventLexicons } from '../../events/lexicons.js';
@@ -30,16 +31,7 @@ export const eventsTask: EvalTask = {
     const labels = [...new Set(Object.values(lex.taxonomy.subTypes).map((s) => s.case2021))];
     const pairs: { gold: string; predicted: string; id: string; trigger?: string }[] = [];
     for (const row of data.rows) {
-      const article = pipeline.process({
-        title: null,
-        highlights: [],
-        dateline: null,
-        published: null,
-        url: null,
-        text: row.text,
-        subheads: [],
-        source: { path, start: 0, end: row.text.length },
-      });
+      const article = pipeline.process(draftFromText(row.text, { source: { path, start: 0, end: row.text.length } }));
       const main = mainEvent(lex, codeArticle(lex, article));
       const predicted = main ? lex.taxonomy.subTypes[main.label].case2021 : NO_EVENT;
       pairs.push({ gold: row.label, predicted, id: row.id, trigger: main ? `${main.hit.entry.id} "${main.hit.text}"` : undefined });
