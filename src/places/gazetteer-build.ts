@@ -4,7 +4,7 @@
  * fold keys. Runs once, at first use; the result is cached (gazetteer-cache.ts).
  */
 import type { EntryColumns, IndexTables, NameTable } from './gazetteer-index.js';
-import { FLAG_DEMONYM, FLAG_PRIMARY } from './gazetteer-index.js';
+import { decodePostings, FLAG_DEMONYM, FLAG_PRIMARY } from './gazetteer-index.js';
 import type { PlaceRecord } from './place-record.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
 
@@ -111,7 +111,8 @@ function post(table: NameTable, key: string, posting: number): void {
     table.set(key, posting);
     return;
   }
-  const list = typeof current === 'number' ? [current] : current;
+  const decoded = decodePostings(current);
+  const list = typeof decoded === 'number' ? [decoded] : decoded;
   const i = list.findIndex((p) => p >> 2 === posting >> 2);
   // The same entry under the same key twice: keep the stronger flags.
   if (i >= 0) list[i] = list[i]! | (posting & 3);

@@ -49,7 +49,9 @@ function cacheDirs(): string[] {
 function encodeTable(table: NameTable): string {
   const lines: string[] = [];
   for (const [key, postings] of table) {
-    lines.push(`${key}\t${typeof postings === 'number' ? postings.toString(36) : postings.map((p) => p.toString(36)).join(',')}`);
+    const text =
+      typeof postings === 'string' ? postings : typeof postings === 'number' ? postings.toString(36) : postings.map((p) => p.toString(36)).join(',');
+    lines.push(`${key}\t${text}`);
   }
   return lines.join('\n');
 }
@@ -61,17 +63,8 @@ function decodeTable(text: string): NameTable {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     const tab = text.indexOf('\t', pos);
-    const key = text.slice(pos, tab);
-    const raw = text.slice(tab + 1, nl);
-    const postings: number[] = [];
-    let start = 0;
-    for (let i = 0; i <= raw.length; i++) {
-      if (i === raw.length || raw.charCodeAt(i) === 44) {
-        postings.push(parseInt(raw.slice(start, i), 36));
-        start = i + 1;
-      }
-    }
-    table.set(key, postings.length === 1 ? postings[0]! : postings);
+    // Postings stay text until looked up (decodePostings).
+    table.set(text.slice(pos, tab), text.slice(tab + 1, nl));
     pos = nl + 1;
   }
   return table;

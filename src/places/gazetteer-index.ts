@@ -55,7 +55,20 @@ export interface EntryColumns {
  * A name table: key -> postings, each posting entryIndex * 4 + flags. Most names have one place, so a
  * single posting is stored as a bare number: half a million fewer arrays in memory.
  */
-export type NameTable = Map<string, number | number[]>;
+export type NameTable = Map<string, Postings>;
+
+/**
+ * One posting, several, or (in an index read from the cache) the cache's own text for them: base-36
+ * numbers joined by commas, decoded when the name is first looked up. Most of the million names are
+ * never looked up, so loading skips decoding them.
+ */
+export type Postings = number | number[] | string;
+
+export function decodePostings(postings: Postings): number | number[] {
+  if (typeof postings !== 'string') return postings;
+  if (!postings.includes(',')) return parseInt(postings, 36);
+  return postings.split(',').map((p) => parseInt(p, 36));
+}
 
 export interface IndexTables {
   columns: EntryColumns;
@@ -129,8 +142,9 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   private matchUncached(name: string): NameMatch[] {
     const out: NameMatch[] = [];
     const seen = new Set<number>();
-    const add = (postings: number | number[] | undefined, level: MatchLevel) => {
-      if (postings === undefined) return;
+    const add = (raw: Postings | undefined, level: MatchLevel) => {
+      if (raw === undefined) return;
+      const postings = decodePostings(raw);
       for (const p of typeof postings === 'number' ? [postings] : postings) {
         const i = p >> 2;
         if (seen.has(i)) continue;
