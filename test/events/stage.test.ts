@@ -1,28 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPipeline } from '../../src/pipeline.js';
-import type { Article, EventSpan } from '../../src/model/types.js';
-
-const pipeline = createPipeline();
-
-function extract(text: string, published = '2024-05-02'): Article {
-  return pipeline.process({
-    title: null,
-    highlights: [],
-    dateline: null,
-    published,
-    url: null,
-    text,
-    subheads: [],
-    source: { path: 't', start: 0, end: text.length },
-  });
-}
-
-function only(text: string): EventSpan {
-  const { events } = extract(text);
-  assert.equal(events.length, 1, `one event expected in: ${text}\n got ${JSON.stringify(events.map((e) => e.subType))}`);
-  return events[0];
-}
+import { extract, only } from './helpers.js';
 
 test('passive "were killed by": the agent after "by" is actor1, the victims actor2', () => {
   const e = only('Eleven soldiers were killed by Taliban fighters near a checkpoint in the north on Monday.');
