@@ -27,8 +27,14 @@ export interface BenchResults {
   workersArticlesPerSec: number | null;
   workersMbPerSec: number | null;
   workerStartupMs: number | null;
+  /** wink-nlp tokenisation alone (no annotations): the floor. */
   tokenizerMbPerSec: number | null;
   ratioToTokenizer: number | null;
+  /** wink with POS tagging only, as our tokens stage runs it. */
+  winkPosMbPerSec: number | null;
+  /** wink's default pipeline (sentences, POS, negation, sentiment, entities), for comparing older runs. */
+  winkDefaultMbPerSec: number | null;
+  ratioToWinkDefault: number | null;
   stageShares: Record<string, number>;
   /** Shares within the pipeline alone (segment to events), for routing speed work between stages. */
   pipelineShares: Record<string, number>;
@@ -84,6 +90,11 @@ export function buildResults(input: {
   const corpusBytes = (tokenizer ?? single ?? parallel ?? ingest)?.bytes;
   const pipelineMbPerSec = single ? mbPerSec(single.bytes, single.ms) : null;
   const tokenizerMbPerSec = tokenizer ? mbPerSec(tokenizer.bytes, tokenizer.ms) : null;
+  const extraMbPerSec = (key: string) => {
+    const ms = tokenizer?.extra?.[key];
+    return tokenizer && typeof ms === 'number' ? mbPerSec(tokenizer.bytes, ms) : null;
+  };
+  const winkDefaultMbPerSec = extraMbPerSec('defaultPipelineMs');
   const peakByPhase = Object.fromEntries(input.reports.map((r) => [r.phase, round(r.peakRssMb)]));
   const peaks = Object.values(peakByPhase);
   const results: BenchResults = {
@@ -103,6 +114,9 @@ export function buildResults(input: {
     workerStartupMs: parallel?.startupMs !== undefined ? Math.round(parallel.startupMs) : null,
     tokenizerMbPerSec,
     ratioToTokenizer: pipelineMbPerSec !== null && tokenizerMbPerSec ? round(pipelineMbPerSec / tokenizerMbPerSec, 3) : null,
+    winkPosMbPerSec: extraMbPerSec('posMs'),
+    winkDefaultMbPerSec,
+    ratioToWinkDefault: pipelineMbPerSec !== null && winkDefaultMbPerSec ? round(pipelineMbPerSec / winkDefaultMbPerSec, 3) : null,
     stageShares,
     pipelineShares,
     stageMsPerArticle: roundedMs,
@@ -140,8 +154,11 @@ export function formatTable(results: BenchResults, reports: PhaseReport[]): stri
   out += row(`articles/s, ${results.workers} workers`, show(results.workersArticlesPerSec), t.workersArticlesPerSec.target, t.workersArticlesPerSec.met);
   out += row(`MB/s, ${results.workers} workers`, show(results.workersMbPerSec));
   out += row('worker start-up (ms)', show(results.workerStartupMs));
-  out += row('wink tokenizer MB/s', show(results.tokenizerMbPerSec));
+  out += row('wink tokenisation alone MB/s', show(results.tokenizerMbPerSec));
   out += row('ratio to tokenizer', show(results.ratioToTokenizer), t.ratioToTokenizer.target, t.ratioToTokenizer.met);
+  out += row('wink with POS MB/s', show(results.winkPosMbPerSec));
+  out += row('wink default pipeline MB/s', show(results.winkDefaultMbPerSec));
+  out += row('ratio to wink default pipeline', show(results.ratioToWinkDefault));
   out += row('peak RSS (MB)', show(results.peakRssMb), t.peakRssMb.target, t.peakRssMb.met);
   out += row('ingest articles/s (SQLite)', show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
   out += row('store alone, articles/s', show(results.storeArticlesPerSec));
