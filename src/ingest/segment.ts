@@ -46,11 +46,21 @@ interface Body {
 
 const MIN_WORDS_TO_DEDUPE = 3;
 
+/** At least `n` space-separated words: counts spaces instead of splitting a whole paragraph. */
+function hasWords(key: string, n: number): boolean {
+  let at = -1;
+  for (let spaces = 0; spaces < n - 1; spaces++) {
+    at = key.indexOf(' ', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
 function keptItems(lines: PageLine[]): Item[] {
   const seen = new Set<string>();
   const kept = lines.filter((line) => {
     if (line.kind === 'blank' || line.kind === 'boilerplate') return false;
-    if (line.key.split(' ').length >= MIN_WORDS_TO_DEDUPE) {
+    if (hasWords(line.key, MIN_WORDS_TO_DEDUPE)) {
       if (seen.has(line.key)) return false;
       seen.add(line.key);
     }
