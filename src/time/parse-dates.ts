@@ -11,6 +11,7 @@ import { WEEKDAYS } from './month-names.js';
 import { BareYearParser } from './parsers/bare-year.js';
 import { DayFirstRangeParser } from './parsers/day-range.js';
 import { PastWeekendParser } from './parsers/weekend.js';
+import { guardEndOfPeriodRefiner } from './refiners/end-of-period-guard.js';
 import { NotADateRefiner } from './refiners/not-a-date.js';
 import { PastTenseWeekdayRefiner } from './refiners/past-weekday.js';
 
@@ -18,6 +19,9 @@ function buildNewsChrono(): chrono.Chrono {
   const custom = chrono.casual.clone();
   custom.parsers.unshift(PastWeekendParser, DayFirstRangeParser, BareYearParser);
   custom.refiners.push(NotADateRefiner, PastTenseWeekdayRefiner);
+  custom.refiners = custom.refiners.map((refiner) =>
+    refiner.constructor.name === 'ENEndOfPeriodRefiner' ? guardEndOfPeriodRefiner(refiner) : refiner,
+  );
   return custom;
 }
 
@@ -114,24 +118,79 @@ const DATE_CUE =
 // keep its whole paragraph in.
 const PIECE = /[^\n.!?]+[.!?]*/g;
 
+/** Stands in for a piece left out: neither a word character nor a space. */
+const LEFT_OUT = '\u0000';
+
+/** Text handed to chrono, and where each of its runs of kept text starts in the original text. */
+interface DatedText {
+  text: string;
+  /** Ascending starts (in `text`) of runs copied verbatim, and the original offset of each. */
+  runStarts: number[];
+  runOrigins: number[];
+}
+
 /**
- * chrono costs about as much as tokenising, so pieces with no date cue are blanked out (same length,
- * so offsets hold) before the text is handed to it. A blanked piece starts with a NUL, neither a word
- * character nor a space: no expression, and no merge of a date with a time or a range ("night" ...
- * "Since 2014"), reaches across the sentences left out, as none would across the text they held.
+ * chrono costs about as much as tokenising: it runs some thirty patterns over every position of the
+ * text it is given, and a blank is as costly a position as a word. So pieces with no date cue are left
+ * out, each replaced by a single NUL (neither a word character nor a space): no expression, and no merge
+ * of a date with a time or a range ("night" ... "Since 2014"), reaches across the sentences left out, as
+ * none would across the text they held. Offsets are mapped back through the runs kept.
  */
-function maskPiecesWithoutDates(text: string): string {
-  return text.replace(PIECE, (piece) => (DATE_CUE.test(piece) ? piece : '\u0000' + ' '.repeat(piece.length - 1)));
+function datedText(text: string): DatedText {
+  const parts: string[] = [];
+  const runStarts: number[] = [];
+  const runOrigins: number[] = [];
+  let length = 0;
+  /** Original offset up to which text has been copied or replaced. */
+  let copied = 0;
+  const keepUpTo = (end: number) => {
+    if (end <= copied) return;
+    if (!runStarts.length || runOrigins[runOrigins.length - 1] + (length - runStarts[runStarts.length - 1]) !== copied) {
+      runStarts.push(length);
+      runOrigins.push(copied);
+    }
+    parts.push(text.slice(copied, end));
+    length += end - copied;
+    copied = end;
+  };
+  PIECE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = PIECE.exec(text)) !== null) {
+    if (DATE_CUE.test(match[0])) continue;
+    keepUpTo(match.index);
+    parts.push(LEFT_OUT);
+    length += 1;
+    copied = match.index + match[0].length;
+  }
+  keepUpTo(text.length);
+  return { text: parts.length === 1 ? text : parts.join(''), runStarts, runOrigins };
+}
+
+/** Original offset of a position in a dated text (a position on a NUL maps to the piece's start). */
+function originalOffset(dated: DatedText, index: number): number {
+  const { runStarts, runOrigins } = dated;
+  let lo = 0;
+  let hi = runStarts.length - 1;
+  if (hi < 0 || index < runStarts[0]) return index;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runStarts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return runOrigins[lo] + (index - runStarts[lo]);
 }
 
 export function parseDates(text: string, published: string | null): DateSpan[] {
   const reference = parseDay(published ?? PLACEHOLDER_REFERENCE);
   const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12));
-  const results = newsChrono.parse(maskPiecesWithoutDates(text), { instant, timezone: 0 }, { forwardDate: false });
+  const dated = datedText(text);
+  const results = newsChrono.parse(dated.text, { instant, timezone: 0 }, { forwardDate: false });
   return results.map((result) => {
     const precision = precisionOf(result);
     const { value, valueEnd } = valuesOf(result, precision, published ? reference : null);
-    const { start, end } = trimmedSpan(result);
+    const trimmed = trimmedSpan(result);
+    const start = originalOffset(dated, trimmed.start);
+    const end = originalOffset(dated, trimmed.end - 1) + 1;
     const span: DateSpan = {
       text: text.slice(start, end),
       start,
