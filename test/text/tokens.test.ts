@@ -26,3 +26,13 @@ test('no token crosses a line break and offsets stay ordered', () => {
   for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i].start >= tokens[i - 1].end);
   for (const t of tokens) assert.ok(!t.text.includes('\n'));
 });
+
+test('tokens read from wink’s packed document match its public API, odd spaces included', () => {
+  const text =
+    'Gen.\u00a0Joseph Votel said:\tthe U.S.-led coalition can\'t\u2009stay.  "We won\'t," he added\r\n' +
+    '  — 1,200 troops ($3.5bn) left Raqqa 12km away…\n\n\u00a0\u00a0Mosul’s #ISIS @user e-mail ok.';
+  const fast = tokenize(text);
+  const viaApi = tokenize(text, { lemmas: true }).map(({ lemma: _lemma, ...token }) => token);
+  assert.deepEqual(fast, viaApi);
+  for (const t of fast) assert.equal(text.slice(t.start, t.end), t.text);
+});

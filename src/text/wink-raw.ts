@@ -1,0 +1,96 @@
+/**
+ * Direct reading of a wink-nlp document's packed tokens (wink-nlp 2.x internals).
+ *
+ * wink keeps a document as a flat number array, four numbers a token: the lexeme's index in the
+ * model's lexicon, the count of spaces before the token (low 16 bits), the POS tag (bits 20-25), a
+ * negation flag. Its API reads them one property and one function call at a time; the tokens stage
+ * needs value, type and tag of every token, so it reads them here in one pass.
+ *
+ * The document's raw data is only reachable through an `its` accessor, and wink accepts only the
+ * accessors it lists in its (CommonJS) `allowed` module, so one is added there. Everything is checked
+ * against the layout this file expects; if any check fails (a future wink), `rawDocument` returns null
+ * and the caller uses the public API instead.
+ */
+import { createRequire } from 'node:module';
+
+/** The parts of wink's raw document data this file reads. */
+interface WinkCache {
+  value(index: number): string;
+  property(index: number, name: string): string | number | null;
+  valueOf(feature: string, index: number): string;
+}
+interface WinkRdd {
+  tokens: number[];
+  numOfTokens: number;
+  cache: WinkCache;
+  nonBreakingSpaces: Record<number, string>;
+}
+
+// wink-nlp's constants (src/constants.js): numbers per token, masks of the packed fields.
+const TOKEN_SIZE = 4;
+const SPACES_MASK = 0xffff;
+const POS_MASK = 0x3f00000;
+const POS_SHIFT = 20;
+
+let captured: WinkRdd | null = null;
+/** An `its` accessor that keeps the raw document it is called with. */
+function captureRdd(_index: number, rdd: WinkRdd): number {
+  captured = rdd;
+  return 0;
+}
+
+function installAccessor(): boolean {
+  try {
+    const require = createRequire(import.meta.url);
+    const allowed = require('wink-nlp/src/allowed.js') as { its4token?: Set<unknown> };
+    const constants = require('wink-nlp/src/constants.js') as Record<string, number>;
+    const layoutAsExpected =
+      constants.tkSize === TOKEN_SIZE && constants.psMask === SPACES_MASK && constants.posMask === POS_MASK && constants.bits4lemma === POS_SHIFT;
+    if (!layoutAsExpected || !(allowed.its4token instanceof Set)) return false;
+    allowed.its4token.add(captureRdd);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let installed: boolean | null = null;
+
+/** One document's tokens, read by index (whitespace tokens included, as wink emits them). */
+export interface RawDocument {
+  count: number;
+  value(i: number): string;
+  /** Spaces wink counted before the token; large (not a count) when they include other spaces. */
+  spacesBefore(i: number): number;
+  pos(i: number): string;
+  /** wink's token type: word, number, punctuation, ... */
+  type(i: number): string;
+}
+
+interface WinkDocLike {
+  tokens(): { length(): number; itemAt(k: number): { out(f: unknown): unknown } };
+}
+
+export function rawDocument(doc: WinkDocLike): RawDocument | null {
+  installed ??= installAccessor();
+  if (!installed) return null;
+  const tokens = doc.tokens();
+  if (tokens.length() === 0) return { count: 0, value: () => '', spacesBefore: () => 0, pos: () => '', type: () => '' };
+  captured = null;
+  tokens.itemAt(0).out(captureRdd);
+  const rdd = captured as WinkRdd | null;
+  captured = null;
+  if (!rdd || !Array.isArray(rdd.tokens) || rdd.tokens.length !== rdd.numOfTokens * TOKEN_SIZE || !rdd.cache) {
+    installed = false;
+    return null;
+  }
+  const packed = rdd.tokens;
+  const cache = rdd.cache;
+  return {
+    count: rdd.numOfTokens,
+    value: (i) => cache.value(packed[i * TOKEN_SIZE]),
+    spacesBefore: (i) => packed[i * TOKEN_SIZE + 1] & SPACES_MASK,
+    pos: (i) => cache.valueOf('pos', (packed[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT),
+    type: (i) => cache.property(packed[i * TOKEN_SIZE], 'tokenType') as string,
+  };
+}
