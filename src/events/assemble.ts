@@ -4,7 +4,7 @@
  * lines behind every choice. Sentences whose counts are cumulative ("since 2011") become context
  * records instead.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DateSpan, Doc, EventSpan } from '../model/types.js';
 import type { CodedSentence, Decision } from './coder.js';
 import type { EventLexicons } from './lexicons.js';
@@ -20,7 +20,7 @@ const PRONOUN_SUBJECT = new Set(['they', 'it', 'he', 'she', 'we', 'its', 'their'
 const ROLE_NOUNS = /\b(?:senior|top|local|military|security|official|officials|officer|officers|source|sources|spokesman|spokeswoman|spokesperson|commander|commanders|member|members|leader|leaders)\b/gi;
 
 export function eventId(articleId: string, start: number, end: number, subType: string): string {
-  return createHash('sha256').update(`${articleId}\u0000${start}\u0000${end}\u0000${subType}`).digest('hex').slice(0, 16);
+  return hash('sha256', `${articleId}\u0000${start}\u0000${end}\u0000${subType}`, 'hex').slice(0, 16);
 }
 
 /** ACLED time precision from the dates layer: 1 a day, 2 a week or range, 3 a month or coarser. */
@@ -143,7 +143,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     const s = coded[i];
     if (!s.decision && !s.contextCues.length) continue;
     const source = sourceOf(i);
-    const counts = findCounts(lex, s.words, s.text, s.span.start, doc.quantities);
+    const counts = findCounts(lex, s.words, s.text, s.span.start, doc.quantities, s.readings);
     const evidence = { start: s.span.start, end: s.span.end, text: s.text };
 
     const background = counts.filter((c) => nearContext(s, c));

@@ -6,7 +6,7 @@
  */
 import type { EntitySpan, Span } from '../model/types.js';
 import type { EventLexicons, LexiconRef, Refinement, TriggerEntry } from './lexicons.js';
-import type { PatternMatch } from './patterns.js';
+import type { NumberReadings, PatternMatch } from './patterns.js';
 import { findActorMentions, rolesOf, type ActorMention, type Roles } from './roles.js';
 import { clauseBreakBetween, tokenizeWords, type Word } from './words.js';
 
@@ -34,6 +34,8 @@ export interface CodedSentence {
   span: Span;
   text: string;
   words: Word[];
+  /** Counts read at each word so far, shared by every lexicon matched over `words`. */
+  readings: NumberReadings;
   hits: TriggerHit[];
   mentions: ActorMention[];
   /** The trigger the sentence is coded by, after refinement; null when nothing fires. */
@@ -116,12 +118,13 @@ function refine(lex: EventLexicons, hit: TriggerHit, hits: TriggerHit[], roles: 
 export function codeSentence(lex: EventLexicons, fullText: string, span: Span, entities: EntitySpan[] = []): CodedSentence {
   const text = fullText.slice(span.start, span.end);
   const words = tokenizeWords(text, span.start);
-  const triggerMatches = lex.triggers.matchAll(words);
-  const contextMatches = lex.context.matchAll(words);
+  const readings: NumberReadings = new Array(words.length);
+  const triggerMatches = lex.triggers.matchAll(words, readings);
+  const contextMatches = lex.context.matchAll(words, readings);
   const contextCues = contextMatches.map((m) => ({ ...m.pattern.payload, from: m.from, to: m.to, text: slice(words, m.from, m.to, text, span.start) }));
   // most sentences name no event: without a trigger there is nothing to cancel, no roles to read
-  if (!triggerMatches.length) return { span, text, words, hits: [], mentions: [], decision: null, contextCues };
-  const cues = lex.modality.matchAll(words);
+  if (!triggerMatches.length) return { span, text, words, readings, hits: [], mentions: [], decision: null, contextCues };
+  const cues = lex.modality.matchAll(words, readings);
   const hits: TriggerHit[] = [];
   for (const m of triggerMatches) {
     const near = contextCues.find((c) => m.from - c.to <= CONTEXT_WINDOW && c.from - m.to <= CONTEXT_WINDOW);
@@ -140,8 +143,8 @@ export function codeSentence(lex: EventLexicons, fullText: string, span: Span, e
   }
   const sentenceEntities = entities.filter((e) => e.start >= span.start && e.end <= span.end);
   const mentions = findActorMentions(lex, words, sentenceEntities, text, span.start);
-  markCauses(lex, hits, words, text, span.start);
-  return { span, text, words, hits, mentions, decision: decide(lex, hits, words, mentions), contextCues };
+  markCauses(lex, hits, words, readings, text, span.start);
+  return { span, text, words, readings, hits, mentions, decision: decide(lex, hits, words, mentions), contextCues };
 }
 
 const MOVEMENT = new Set(['Displacement', 'Arrival']);
@@ -156,12 +159,12 @@ const OBJECT_REACH = 2;
  * In a sentence about people fleeing or arriving, the movement is the event and what drove it is
  * its cause (causes.tsv): "600 families fled after clashes" is a displacement, not a clash.
  */
-function markCauses(lex: EventLexicons, hits: TriggerHit[], words: Word[], text: string, offset: number): void {
+function markCauses(lex: EventLexicons, hits: TriggerHit[], words: Word[], readings: NumberReadings, text: string, offset: number): void {
   if (hits.length < 2) return;
   const movers = hits.filter((h) => MOVEMENT.has(h.entry.label) && !h.cancelledBy);
   const protests = hits.filter((h) => h.entry.label === 'Peaceful protest' && !h.cancelledBy);
   if (!movers.length && !protests.length) return;
-  const cues = lex.causes.matchAll(words);
+  const cues = lex.causes.matchAll(words, readings);
   if (protests.length) markTopics(protests, hits, cues, words, text, offset);
   if (!movers.length) return;
   for (const other of hits) {

@@ -7,6 +7,7 @@
 import type { CountKind, EventCount, QuantitySpan } from '../model/types.js';
 import type { CountEntry, EventLexicons, LexiconRef } from './lexicons.js';
 import type { NumberReading } from './numbers.js';
+import type { NumberReadings } from './patterns.js';
 import type { Word } from './words.js';
 
 export interface FoundCount extends EventCount {
@@ -39,10 +40,12 @@ export function findCounts(
   text: string,
   offset: number,
   quantities: QuantitySpan[],
+  /** Counts already read over `words` (see PatternIndex.matchAll). */
+  readings?: NumberReadings,
 ): FoundCount[] {
   const byNumber = new Map<number, Candidate[]>();
   const zeros: FoundCount[] = [];
-  for (const m of lex.counts.matchAll(words)) {
+  for (const m of lex.counts.matchAll(words, readings)) {
     const entry = m.pattern.payload;
     if (!KINDS.has(entry.kind as CountKind)) continue;
     if (entry.value !== null) {

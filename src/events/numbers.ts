@@ -18,29 +18,51 @@ export interface NumberReading {
   to: number;
 }
 
-const startsByTable = new WeakMap<Map<string, unknown>, Set<string>>();
-
-function multiWordStarts(table: Map<string, unknown>): Set<string> {
-  let starts = startsByTable.get(table);
-  if (!starts) {
-    starts = new Set([...table.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
-    startsByTable.set(table, starts);
-  }
-  return starts;
+/** Phrases of a table as a word trie: a node per word, holding the phrase that ends there. */
+interface PhraseNode {
+  phrase: string | null;
+  next: Map<string, PhraseNode> | null;
 }
 
-/** The longest phrase (up to 3 words) starting at `i` that is in `table`. */
-function phraseAt(words: Word[], i: number, table: Map<string, unknown>): string | null {
-  const first = words[i]?.lower;
-  if (first === undefined) return null;
-  // most words start no phrase of two or three words: answer those without joining
-  if (!multiWordStarts(table).has(first)) return table.has(first) ? first : null;
-  for (let n = 3; n >= 1; n--) {
-    if (i + n > words.length) continue;
-    const phrase = words.slice(i, i + n).map((w) => w.lower).join(' ');
-    if (table.has(phrase)) return phrase;
+/** Longest phrase read, in words (phrases longer than this are never read). */
+const MAX_PHRASE_WORDS = 3;
+
+const trieByTable = new WeakMap<Map<string, unknown>, Map<string, PhraseNode>>();
+
+function phraseTrie(table: Map<string, unknown>): Map<string, PhraseNode> {
+  let trie = trieByTable.get(table);
+  if (trie) return trie;
+  trie = new Map();
+  for (const phrase of table.keys()) {
+    const parts = phrase.split(' ');
+    if (parts.length > MAX_PHRASE_WORDS) continue;
+    let level = trie;
+    let node: PhraseNode | undefined;
+    for (const part of parts) {
+      node = level.get(part);
+      if (!node) level.set(part, (node = { phrase: null, next: null }));
+      level = node.next ??= new Map();
+    }
+    node!.phrase = phrase;
   }
-  return null;
+  trieByTable.set(table, trie);
+  return trie;
+}
+
+/**
+ * The longest phrase (up to 3 words) starting at `i` that is in `table`. Read word by word down a
+ * trie of the table's phrases: no phrase is built to be looked up, as most words start none.
+ */
+function phraseAt(words: Word[], i: number, table: Map<string, unknown>): string | null {
+  let level: Map<string, PhraseNode> | null = phraseTrie(table);
+  let found: string | null = null;
+  for (let k = i; k < i + MAX_PHRASE_WORDS && k < words.length && level; k++) {
+    const node = level.get(words[k].lower);
+    if (!node) break;
+    if (node.phrase !== null) found = node.phrase;
+    level = node.next;
+  }
+  return found;
 }
 
 function plainNumberAt(words: Word[], i: number, lex: NumberLexicon): { value: number; vague: boolean; to: number } | null {

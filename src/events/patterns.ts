@@ -96,10 +96,12 @@ function wordIn(set: TokenSet, w: Word): boolean {
   return false;
 }
 
+/** Number readings by word index, computed at most once per sentence (undefined: not yet read). */
+export type NumberReadings = (NumberReading | null | undefined)[];
+
 interface MatchState {
   number: NumberReading | null;
-  /** Number readings by word index, computed at most once per sentence (undefined: not yet read). */
-  numbers: (NumberReading | null | undefined)[];
+  numbers: NumberReadings;
 }
 
 function numberAt(words: Word[], i: number, lex: NumberLexicon, state: MatchState): NumberReading | null {
@@ -204,14 +206,18 @@ export class PatternIndex<T> {
     return list;
   }
 
-  /** Every match in the words, in order of position (one per pattern and start word). */
-  matchAll(words: Word[]): PatternMatch<T>[] {
+  /**
+   * Every match in the words, in order of position (one per pattern and start word). `readings`
+   * remembers the counts read at each word: indexes built on the same number lexicon may share one
+   * array for the same words, so a sentence reads its counts once.
+   */
+  matchAll(words: Word[], readings?: NumberReadings): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = [];
     let state: MatchState | null = null;
     for (let i = 0; i < words.length; i++) {
       const list = this.startsAt(words[i]);
       if (!list) continue;
-      state ??= { number: null, numbers: new Array(words.length) };
+      state ??= { number: null, numbers: readings ?? new Array(words.length) };
       for (const p of list) {
         state.number = null;
         const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
