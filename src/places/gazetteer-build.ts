@@ -1,10 +1,11 @@
 /**
  * Builds the index tables from PlaceRecords: merges records that are the same place (same GeoNames id,
  * or a supplement entry that `extends` another), names admin1 regions, and files every name under its
- * fold keys. Runs once, at first use; the result is cached (gazetteer-cache.ts).
+ * fold keys. Runs once, at first use; the result is packed (gazetteer-packed.ts) and cached
+ * (gazetteer-cache.ts).
  */
-import type { EntryColumns, IndexTables, NameTable } from './gazetteer-index.js';
-import { decodePostings, FLAG_DEMONYM, FLAG_PRIMARY } from './gazetteer-index.js';
+import { FLAG_DEMONYM, FLAG_PRIMARY } from './gazetteer-index.js';
+import type { EntryColumns, IndexTables, NameTable } from './gazetteer-packed.js';
 import type { PlaceRecord } from './place-record.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
 
@@ -111,8 +112,7 @@ function post(table: NameTable, key: string, posting: number): void {
     table.set(key, posting);
     return;
   }
-  const decoded = decodePostings(current);
-  const list = typeof decoded === 'number' ? [decoded] : decoded;
+  const list = typeof current === 'number' ? [current] : current;
   const i = list.findIndex((p) => p >> 2 === posting >> 2);
   // The same entry under the same key twice: keep the stronger flags.
   if (i >= 0) list[i] = list[i]! | (posting & 3);

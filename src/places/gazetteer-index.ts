@@ -1,11 +1,12 @@
 /**
- * GazetteerIndex: the loaded gazetteer. Entries are kept column-wise and turned into objects only when
- * looked up, and names sit in three Maps keyed by the fold levels of fold.ts, so a lookup is a few
- * hash probes. The same columns are what the cache file stores (gazetteer-cache.ts).
+ * GazetteerIndex: the loaded gazetteer. Entries are kept column-wise in the packed buffer the cache
+ * file holds (gazetteer-packed.ts) and turned into objects only when looked up; names sit in three
+ * sorted tables, one per fold level of fold.ts, searched by bisection and memoised per name.
  */
 import type { Gazetteer, GazetteerEntry } from '../model/resources.js';
 import type { PlaceSource } from './place-record.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
+import { tableHas, tablePostings, type PackedIndex } from './gazetteer-packed.js';
 
 export interface IndexedEntry extends GazetteerEntry {
   /** Position in the index: a stable handle within one process. */
@@ -35,48 +36,6 @@ export interface PlaceMatcher {
 export const FLAG_PRIMARY = 1;
 export const FLAG_DEMONYM = 2;
 
-/** The columns of all entries; index i of every array describes entry i. */
-export interface EntryColumns {
-  geonameId: Array<number | null>;
-  name: string[];
-  lat: number[];
-  lon: number[];
-  countryCode: string[];
-  admin1: Array<string | null>;
-  /** GeoNames admin2 codes; null for every entry that did not come from an imported dump. */
-  admin2: Array<string | null>;
-  featureClass: string[];
-  featureCode: Array<string | null>;
-  population: number[];
-  source: PlaceSource[];
-}
-
-/**
- * A name table: key -> postings, each posting entryIndex * 4 + flags. Most names have one place, so a
- * single posting is stored as a bare number: half a million fewer arrays in memory.
- */
-export type NameTable = Map<string, Postings>;
-
-/**
- * One posting, several, or (in an index read from the cache) the cache's own text for them: base-36
- * numbers joined by commas, decoded when the name is first looked up. Most of the million names are
- * never looked up, so loading skips decoding them.
- */
-export type Postings = number | number[] | string;
-
-export function decodePostings(postings: Postings): number | number[] {
-  if (typeof postings !== 'string') return postings;
-  if (!postings.includes(',')) return parseInt(postings, 36);
-  return postings.split(',').map((p) => parseInt(p, 36));
-}
-
-export interface IndexTables {
-  columns: EntryColumns;
-  strict: NameTable;
-  article: NameTable;
-  skeleton: NameTable;
-}
-
 /** Entries per lookup memo (names, not places): a few MB at most. */
 const MEMO_LIMIT = 50_000;
 
@@ -91,34 +50,38 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   private readonly matchMemo = new Map<string, NameMatch[]>();
   private readonly hasMemo = new Map<string, boolean>();
 
-  constructor(readonly tables: IndexTables) {
-    const { columns } = tables;
-    for (let i = 0; i < columns.name.length; i++) {
-      if (columns.featureCode[i] === 'PCLI' && columns.source[i] === 'country') this.countries.set(columns.countryCode[i]!, i);
+  constructor(readonly packed: PackedIndex) {
+    const { featureCode, source, countryCode } = packed.coded;
+    for (let i = 0; i < packed.count; i++) {
+      if (featureCode.values[featureCode.codes[i]!] === 'PCLI' && source.values[source.codes[i]!] === 'country') {
+        this.countries.set(countryCode.values[countryCode.codes[i]!]!, i);
+      }
     }
   }
 
   get size(): number {
-    return this.tables.columns.name.length;
+    return this.packed.count;
   }
 
   entry(i: number): IndexedEntry {
     let e = this.objects.get(i);
     if (!e) {
-      const c = this.tables.columns;
+      const p = this.packed;
+      const coded = <K extends keyof PackedIndex['coded']>(column: K) => p.coded[column].values[p.coded[column].codes[i]!]!;
+      const id = p.geonameId[i]!;
       e = {
         index: i,
-        geonameId: c.geonameId[i] ?? null,
-        name: c.name[i]!,
-        lat: c.lat[i]!,
-        lon: c.lon[i]!,
-        countryCode: c.countryCode[i]!,
-        admin1: c.admin1[i] ?? null,
-        admin2: c.admin2[i] ?? null,
-        featureClass: c.featureClass[i]!,
-        featureCode: c.featureCode[i] ?? null,
-        population: c.population[i]!,
-        source: c.source[i]!,
+        geonameId: id < 0 ? null : id,
+        name: p.names.toString('utf8', p.nameStart[i], p.nameStart[i + 1]),
+        lat: p.lat[i]!,
+        lon: p.lon[i]!,
+        countryCode: coded('countryCode')!,
+        admin1: coded('admin1') ?? null,
+        admin2: coded('admin2') ?? null,
+        featureClass: coded('featureClass')!,
+        featureCode: coded('featureCode') ?? null,
+        population: p.population[i]!,
+        source: coded('source') as PlaceSource,
       };
       this.objects.set(i, e);
     }
@@ -142,10 +105,9 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   private matchUncached(name: string): NameMatch[] {
     const out: NameMatch[] = [];
     const seen = new Set<number>();
-    const add = (raw: Postings | undefined, level: MatchLevel) => {
-      if (raw === undefined) return;
-      const postings = decodePostings(raw);
-      for (const p of typeof postings === 'number' ? [postings] : postings) {
+    const { tables } = this.packed;
+    const add = (postings: number[], level: MatchLevel) => {
+      for (const p of postings) {
         const i = p >> 2;
         if (seen.has(i)) continue;
         seen.add(i);
@@ -154,13 +116,13 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
     };
     const strict = strictKey(name);
     if (!strict) return out;
-    add(this.tables.strict.get(strict), 'strict');
+    add(tablePostings(tables.strict, strict), 'strict');
     // Either side may carry the article: "Al-Hol" reaches "Hol" and "Hol" reaches "El Hol".
     const article = articleKey(name);
-    add(this.tables.article.get(article), 'article');
-    if (article !== strict) add(this.tables.strict.get(article), 'article');
+    add(tablePostings(tables.article, article), 'article');
+    if (article !== strict) add(tablePostings(tables.strict, article), 'article');
     const skeleton = skeletonKey(name);
-    if (skeleton.length >= MIN_SKELETON) add(this.tables.skeleton.get(skeleton), 'skeleton');
+    if (skeleton.length >= MIN_SKELETON) add(tablePostings(tables.skeleton, skeleton), 'skeleton');
     return out;
   }
 
@@ -169,8 +131,9 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
     let known = this.hasMemo.get(name);
     if (known === undefined) {
       if (this.hasMemo.size >= MEMO_LIMIT) this.hasMemo.clear();
+      const { tables } = this.packed;
       const a = articleKey(name);
-      known = this.tables.strict.has(strictKey(name)) || this.tables.article.has(a) || this.tables.strict.has(a);
+      known = tableHas(tables.strict, strictKey(name)) || tableHas(tables.article, a) || tableHas(tables.strict, a);
       this.hasMemo.set(name, known);
     }
     return known;

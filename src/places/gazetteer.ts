@@ -7,8 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath, readLexiconLines } from '../model/data-files.js';
 import { buildIndexTables, type RecordExtension } from './gazetteer-build.js';
-import { fingerprint, readCachedTables, writeCachedTables } from './gazetteer-cache.js';
+import { fingerprint, readCachedIndex, writeCachedIndex } from './gazetteer-cache.js';
 import { GazetteerIndex } from './gazetteer-index.js';
+import { packIndex, unpackIndex } from './gazetteer-packed.js';
 import type { PlaceRecord } from './place-record.js';
 import { packageVersion, readAdmin1, readCities500, readCountries, readUsCounties } from './sources/bundled.js';
 import { parseAdmin1Codes, parseGeonamesTable } from './sources/geonames-format.js';
@@ -88,9 +89,11 @@ export function loadGazetteer(options: GazetteerOptions): GazetteerIndex {
   const memoKey = `${variant}-${print}`;
   const loaded = loadedInProcess.get(memoKey);
   if (loaded && !options.noCache) return loaded;
-  const cached = options.noCache ? undefined : readCachedTables(variant, print);
-  const index = new GazetteerIndex(cached ?? buildIndexTables(assemble(options)));
-  if (!cached && !options.noCache) writeCachedTables(variant, print, index.tables);
+  const cached = options.noCache ? undefined : readCachedIndex(variant, print);
+  // A fresh build goes through the same packed form the cache holds: one representation to test.
+  const packed = cached ?? unpackIndex(packIndex(buildIndexTables(assemble(options))))!;
+  const index = new GazetteerIndex(packed);
+  if (!cached && !options.noCache) writeCachedIndex(variant, print, packed);
   if (!options.noCache) loadedInProcess.set(memoKey, index);
   return index;
 }

@@ -29,24 +29,22 @@ const BUILD = `
   const g = loadGazetteer({ extraFiles: [], noImports: true });
   console.log(g.size, g.match('Aleppo').length);`;
 
-// Reads every finished cache file it sees until the builders are done: each must be whole (four
-// sections, the columns parse and have as many names as coordinates).
+// Reads every finished cache file it sees until the builders are done: each must be whole (it
+// unpacks: right format, and exactly as long as its header says).
 const READER = `
   import { readdirSync, readFileSync, existsSync } from 'node:fs';
   import { join } from 'node:path';
+  import { unpackIndex } from './src/places/gazetteer-packed.ts';
   const dir = ${JSON.stringify(cacheDir)};
   let whole = 0, broken = 0;
   const until = Date.now() + 120000;
   while (Date.now() < until && !existsSync(join(dir, 'done'))) {
     for (const f of existsSync(dir) ? readdirSync(dir) : []) {
-      if (!/^index-.*\\.txt$/.test(f)) continue;
-      let text;
-      try { text = readFileSync(join(dir, f), 'utf8'); } catch { continue; }
-      const parts = text.split('\\n\\u0000\\n');
-      try {
-        const columns = JSON.parse(parts[0]);
-        if (parts.length === 4 && columns.name.length === columns.lat.length) whole++; else broken++;
-      } catch { broken++; }
+      if (!/^index-.*\\.bin$/.test(f)) continue;
+      let bytes;
+      try { bytes = readFileSync(join(dir, f)); } catch { continue; }
+      const packed = unpackIndex(bytes);
+      if (packed && packed.count > 0 && packed.lat.length === packed.count) whole++; else broken++;
     }
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -67,7 +65,7 @@ test('two processes building the cache at once agree, and a reader never sees ha
   assert.ok(seen.whole > 0);
   const files = readdirSync(cacheDir);
   assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
-  const caches = files.filter((f) => /^index-bundled-.*\.txt$/.test(f));
+  const caches = files.filter((f) => /^index-bundled-.*\.bin$/.test(f));
   assert.equal(caches.length, 1);
-  assert.ok(readFileSync(join(cacheDir, caches[0]!), 'utf8').length > 1_000_000);
+  assert.ok(readFileSync(join(cacheDir, caches[0]!)).length > 1_000_000);
 });
