@@ -148,6 +148,12 @@ function matchFrom(
   return matchFrom(elements, k + 1, words, i + 1, numbers, state);
 }
 
+/** The patterns that may start at one word, and which of them can start there only with a count. */
+interface StartingPatterns<T> {
+  patterns: CompiledPattern<T>[];
+  countFirst: boolean[];
+}
+
 /**
  * A set of patterns indexed by their first token. The patterns that can start at a word depend only
  * on the word's text, so they are worked out once per distinct word (forms, exact case, prefixes,
@@ -164,7 +170,7 @@ export class PatternIndex<T> {
   /** First words a count can start with ("at", "more", "dozens", "between"). */
   private numberStarts = new Set<string>(['between']);
   /** Candidate patterns by word id (null: none can start there; undefined: not worked out yet). */
-  private starts: (CompiledPattern<T>[] | null | undefined)[] = [];
+  private starts: (StartingPatterns<T> | null | undefined)[] = [];
   private startsGeneration = vocabularyGeneration();
   readonly size: number;
 
@@ -181,7 +187,7 @@ export class PatternIndex<T> {
   }
 
   /** The patterns that may start at a word, each once, in the order the index tries them. */
-  private startsAt(w: Word): CompiledPattern<T>[] | null {
+  private startsAt(w: Word): StartingPatterns<T> | null {
     if (this.startsGeneration !== vocabularyGeneration()) {
       this.starts = [];
       this.startsGeneration = vocabularyGeneration();
@@ -201,7 +207,15 @@ export class PatternIndex<T> {
     });
     const c = w.lower.charCodeAt(0);
     if ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower)) add(this.byNumber);
-    list = found.length ? found : null;
+    list = found.length
+      ? {
+          patterns: found,
+          countFirst: found.map((p) => {
+            const first = p.elements[0] as TokenSet;
+            return first.num && !wordIn(first, w);
+          }),
+        }
+      : null;
     this.starts[w.id] = list;
     return list;
   }
@@ -215,10 +229,15 @@ export class PatternIndex<T> {
     const out: PatternMatch<T>[] = [];
     let state: MatchState | null = null;
     for (let i = 0; i < words.length; i++) {
-      const list = this.startsAt(words[i]);
-      if (!list) continue;
+      const starting = this.startsAt(words[i]);
+      if (!starting) continue;
       state ??= { number: null, numbers: readings ?? new Array(words.length) };
-      for (const p of list) {
+      const { patterns, countFirst } = starting;
+      let countHere: boolean | undefined;
+      for (let k = 0; k < patterns.length; k++) {
+        const p = patterns[k];
+        // a pattern that can start here only with a count ("a" of "a dozen") is skipped where none reads
+        if (countFirst[k] && !(countHere ??= numberAt(words, i, this.numbers, state) !== null)) continue;
         state.number = null;
         const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
         if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
