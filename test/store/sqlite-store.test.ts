@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Article } from '../../src/model/types.js';
 import { openSqliteStore, StoreError, InvalidQueryError } from '../../src/store/index.js';
 import { migrate, migrations, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import {
@@ -225,10 +226,12 @@ test('a database written at schema 1 is migrated in place: events keep their ids
     store.close();
     const check = new Database(path);
     assert.deepEqual(JSON.parse(check.prepare('SELECT article_ids FROM events WHERE id = ?').pluck().get(event) as string).sort(), [arihaMonitor.id, arihaStateMedia.id].sort());
-    // Migration 3: the admin2 column, and merge candidates read through their own index only.
+    // Migration 3: the admin2 column. Migration 4: merge candidates read through two partial indexes
+    // (single days; ranges, months and years), which replace migration 3's one index.
     assert.ok((check.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some((c) => c.name === 'admin2'));
     const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").pluck().all();
-    assert.ok(indexes.includes('events_merge_candidates'));
+    assert.ok(indexes.includes('events_merge_days') && indexes.includes('events_merge_ranges'));
+    assert.ok(!indexes.includes('events_merge_candidates'));
     assert.ok(!indexes.includes('events_type_date') && !indexes.includes('events_type_end'));
     check.close();
   });
@@ -280,4 +283,39 @@ test('merging is deterministic: the same articles in the same order give the sam
     return events;
   };
   assert.deepEqual(build(), build());
+});
+
+test('merge candidates are found whatever the date form: day, month, range, day near a year-only date', () => {
+  const dated = (article: Article, suffix: string, date: string, dateEnd: string | null, datePrecision: 1 | 2 | 3): Article => ({
+    ...article,
+    id: `${article.id}-${suffix}`,
+    events: article.events.map((e) => ({ ...e, date, dateEnd, datePrecision })),
+  });
+  // Stored first / second: each pair reads the other through a different part of the candidate query.
+  const pairs: [string, Article, Article][] = [
+    ['day then day', dated(arihaMonitor, 'a', '2024-03-11', null, 1), dated(arihaStateMedia, 'a', '2024-03-12', null, 1)],
+    ['month then day', dated(arihaMonitor, 'b', '2024-03', null, 3), dated(arihaStateMedia, 'b', '2024-03-20', null, 1)],
+    ['range then day', dated(arihaMonitor, 'c', '2024-03-01', '2024-03-09', 2), dated(arihaStateMedia, 'c', '2024-03-11', null, 1)],
+    ['day then month', dated(arihaMonitor, 'd', '2024-03-28', null, 1), dated(arihaStateMedia, 'd', '2024-04', null, 3)],
+    ['week day then day', dated(arihaMonitor, 'e', '2024-03-05', null, 2), dated(arihaStateMedia, 'e', '2024-03-11', null, 1)],
+    ['year then January day', dated(arihaMonitor, 'f', '2024', null, 3), dated(arihaStateMedia, 'f', '2024-01-10', null, 1)],
+  ];
+  for (const [name, first, second] of pairs) {
+    withStore((path, now) => {
+      const store = openSqliteStore(path, { now });
+      store.storeArticles([first]);
+      store.storeArticles([second]);
+      assert.equal(store.getArticle(second.id)!.eventIds[0], store.getArticle(first.id)!.eventIds[0], name);
+      store.close();
+    });
+  }
+  withStore((path, now) => {
+    // Too far apart for a day-precise pair: two events.
+    const store = openSqliteStore(path, { now });
+    const [first, second] = [dated(arihaMonitor, 'g', '2024-03-01', null, 1), dated(arihaStateMedia, 'g', '2024-03-11', null, 1)];
+    store.storeArticles([first]);
+    store.storeArticles([second]);
+    assert.notEqual(store.getArticle(second.id)!.eventIds[0], store.getArticle(first.id)!.eventIds[0]);
+    store.close();
+  });
 });

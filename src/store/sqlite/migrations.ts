@@ -118,6 +118,21 @@ export const migrations: Migration[] = [
       DROP INDEX events_type_end;
     `,
   },
+  {
+    version: 4,
+    name: 'merge candidates read per date precision through two partial indexes (narrower date ranges)',
+    sql: `
+      -- Single days, led by (type, precision, date): a day-precise report reads the day-precise
+      -- events of a few days only, not every event of the type in four months.
+      CREATE INDEX events_merge_days ON events(type, date_precision, date, date_end, country, lat, lon)
+        WHERE date_end IS NULL AND length(date) = 10;
+      -- The rest (date ranges, month- and year-only dates; a few percent of events), read over the
+      -- wide window.
+      CREATE INDEX events_merge_ranges ON events(type, date, date_end, date_precision, country, lat, lon)
+        WHERE date_end IS NOT NULL OR length(date) <> 10;
+      DROP INDEX events_merge_candidates;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;

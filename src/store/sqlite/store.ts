@@ -63,6 +63,28 @@ const CANDIDATE_DATE_WINDOW = `coalesce(date_end, date) >= @month AND (
   OR (date_precision = 3 AND @precision < 3 AND date <= substr(@hi3, 1, length(date))
     AND coalesce(date_end, date) >= substr(@lo3, 1, length(coalesce(date_end, date)))))`;
 
+// Merge candidates: events of the type whose dates could match (CANDIDATE_DATE_WINDOW) and whose
+// place could match (see checkLocation): no place on either side, same country, or near. Each part
+// reads one partial index that holds every column these conditions read, so the rows of its range that
+// fail them are skipped inside the index; only the few that pass are read from the table.
+const CANDIDATE_PLACE = `(@lat IS NULL OR lat IS NULL OR country = @country
+  OR (lat BETWEEN @lat - 0.3 AND @lat + 0.3 AND lon BETWEEN @lon - @lonPad AND @lon + @lonPad))`;
+
+// Single days, one part per candidate precision p, over the window of the coarser of p and the
+// report's precision (@hiNp/@loNp): the range bounds are implied by CANDIDATE_DATE_WINDOW, which
+// still decides. One range over all precisions and the widest window read ~5x more index entries.
+const singleDayPart = (p: 1 | 2 | 3) => `SELECT ${CANDIDATE_COLUMNS} FROM events INDEXED BY events_merge_days
+  WHERE type = @type AND date_precision = ${p} AND date >= @lo${p}p AND date <= @hi${p}p
+    AND date_end IS NULL AND length(date) = 10 AND ${CANDIDATE_DATE_WINDOW} AND ${CANDIDATE_PLACE}`;
+
+// Date ranges, month- and year-only dates: everything starting at most two months before the widest window.
+const CANDIDATES_SQL = `${singleDayPart(1)}
+  UNION ALL ${singleDayPart(2)}
+  UNION ALL ${singleDayPart(3)}
+  UNION ALL SELECT ${CANDIDATE_COLUMNS} FROM events INDEXED BY events_merge_ranges
+  WHERE (date_end IS NOT NULL OR length(date) <> 10) AND type = @type AND date >= @floor AND date <= @hi3
+    AND ${CANDIDATE_DATE_WINDOW} AND ${CANDIDATE_PLACE}`;
+
 const FAMILY = `WITH RECURSIVE family(id) AS (
   SELECT ? UNION SELECT d.id FROM deleted_events d JOIN family f ON d.merged_into = f.id)`;
 
@@ -133,14 +155,7 @@ class SqliteEventStore implements EventStore {
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
-      // Merge candidates: events of the type whose dates could match (CANDIDATE_DATE_WINDOW) and whose
-      // place could match (see checkLocation): no place on either side, same country, or near. The
-      // index holds every column these conditions read, so the rows of the type-and-date range that
-      // fail them are skipped inside the index; only the few that pass are read from the table.
-      candidates: p(`SELECT ${CANDIDATE_COLUMNS} FROM events INDEXED BY events_merge_candidates
-        WHERE type = @type AND date >= @floor AND date <= @hi3 AND ${CANDIDATE_DATE_WINDOW}
-          AND (@lat IS NULL OR lat IS NULL OR country = @country
-            OR (lat BETWEEN @lat - 0.3 AND @lat + 0.3 AND lon BETWEEN @lon - @lonPad AND @lon + @lonPad))`),
+      candidates: p(CANDIDATES_SQL),
       insertDeleted: p('INSERT OR REPLACE INTO deleted_events (id, merged_into, deleted) VALUES (?, ?, ?)'),
       deletedInto: p('SELECT merged_into FROM deleted_events WHERE id = ?').pluck(),
       insertLog: p(`INSERT INTO merge_log (kind, event_id, from_id, mention_id, at, score, detail)
@@ -202,8 +217,11 @@ class SqliteEventStore implements EventStore {
     const place = facts.location;
     // 0.3 degrees of latitude is 33 km, beyond the 25 km merge radius; longitude degrees shrink with latitude.
     const lonPad = place ? 0.3 / Math.max(0.1, Math.cos((place.lat * Math.PI) / 180)) : 0;
+    // Per candidate precision p, the window of the coarser of p and the report's precision.
+    const [hi2p, lo2p] = facts.datePrecision === 3 ? [hi, lo] : [hi2, lo2];
     const rows = this.st.candidates.all({
       type: facts.type, precision: facts.datePrecision, month, floor, hi, lo, hi2, lo2, hi3, lo3,
+      hi1p: hi, lo1p: lo, hi2p, lo2p, hi3p: hi3, lo3p: lo3,
       lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.countryCode ?? null, lonPad,
     }) as CandidateRow[];
     return rows.filter((row) => row.id !== excludeId).map(candidateFromRow);
@@ -232,7 +250,8 @@ class SqliteEventStore implements EventStore {
       // The closest few rejections explain a new event, each by the checks that failed (explain
       // prints only those); logging every comparison in full made the log the slowest part of ingest.
       const rejected = [...choice.compared]
-        .sort((a, b) => b.comparison.score - a.comparison.score)
+        // Ties by id: the order candidates come back in depends on the query plan, the log should not.
+        .sort((a, b) => b.comparison.score - a.comparison.score || a.candidate.id.localeCompare(b.candidate.id))
         .slice(0, 5)
         .map((c) => ({ eventId: c.candidate.id, checks: c.comparison.checks.filter((check) => check.outcome !== 'match') }));
       this.log('create', id, null, mention.id, at, null, { rejected });
