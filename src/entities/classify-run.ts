@@ -127,7 +127,7 @@ export function classifyRun(view: TokenView, input: Run, lex: EntityLexicons, ga
   // "commander Mazloum Abdi", "Spc. Isiah Booker" (wink may split the abbreviation's dot off).
   let previous = first - 1;
   if (previous > 0 && tokens[previous].text === '.' && tokens[previous - 1].end === tokens[previous].start) previous--;
-  if (previous >= 0 && view.segment[previous] === view.segment[first] && lex.titles.has(lower[previous].replace(/\.$/, ''))) {
+  if (previous >= 0 && view.segment[previous] === view.segment[first] && isTitle(view, previous, lex)) {
     return { ...run, type: 'PERSON' };
   }
   if (lex.orgCues.has(lower[run.last]) && (size > 1 || !view.initial[first])) return { ...run, type: 'ORGANISATION' };

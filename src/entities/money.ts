@@ -3,15 +3,29 @@
  * currency word ("2 billion euros", "500 Syrian pounds", "millions of dollars").
  */
 import type { EntityLexicons } from './lexicons.js';
-import type { TokenView } from './segments.js';
+import { wordListFlag, type TokenView } from './segments.js';
 
 const SIGNS = new Set(['$', '£', '€', '¥', '₴', '₽', 'us$', 'usd', 'eur', 'gbp']);
 const MULTIPLIERS = new Set(['thousand', 'million', 'millions', 'billion', 'billions', 'trillion', 'bn', 'm', 'k', 'mn']);
 const NUMBER = /^\d[\d,.]*(?:bn|m|k|mn)?$/i;
+const SIGN = wordListFlag((word) => SIGNS.has(word));
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Holds a digit (most tokens are words: answered without a pattern). */
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isDigit(text.charCodeAt(k))) return true;
+  return false;
+}
+
+// Runs for every token: NUMBER can only match a token that opens with a digit, so others skip it.
 function isAmount(view: TokenView, i: number): boolean {
   const token = view.tokens[i];
-  return !!token && (token.kind === 'number' || NUMBER.test(token.text)) && /\d/.test(token.text);
+  if (!token) return false;
+  const text = token.text;
+  return (token.kind === 'number' || (isDigit(text.charCodeAt(0)) && NUMBER.test(text))) && hasDigit(text);
 }
 
 /** Token ranges (first and last token index) of money expressions. */
@@ -21,7 +35,7 @@ export function findMoney(view: TokenView, lex: EntityLexicons): { first: number
   for (let i = 0; i < tokens.length; i++) {
     let first = -1;
     let last = -1;
-    if (SIGNS.has(lower[i]) && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
+    if (view.flags[i] & SIGN && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
       first = i;
       last = i + 1;
       while (MULTIPLIERS.has(lower[last + 1]) && segment[last + 1] === segment[i]) last++;
