@@ -10,6 +10,7 @@
 import type { Span } from '../model/types.js';
 import type { NameMatch, PlaceMatcher } from './gazetteer-index.js';
 import { placeLexicons } from './lexicons.js';
+import { scanWords } from './word-scan.js';
 
 export type CueKind = 'exact' | 'near' | 'region';
 
@@ -33,9 +34,6 @@ interface Token extends Span {
   allCaps: boolean;
 }
 
-// Words joined by apostrophes and hyphens stay one token ("Ma'arat", "ez-Zor", "Al-Hol"); dotted
-// initials ("U.S.") are one token.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE_RE = /['’]s$/u;
 /** Lowercase words that may sit inside a multi-word place name ("Bosnia and Herzegovina"). */
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'al', 'el', 'ez', 'es', 'ad', 'as', 'ash', 'an', 'ar', 'az', 'at', 'ath', 'adh', 'er', 'bin', 'ibn', 'upon', 'y', 'am', 'im', 'sur', 'en']);
@@ -43,11 +41,25 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'd
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'downtown', 'rural']);
 /** Generic words after a name that belong to the place ("Raqqa Province", "Hasakah City"). */
 const GENERIC_SUFFIXES = new Set(['province', 'governorate', 'region', 'district', 'county', 'city', 'camp', 'valley', 'river', 'desert', 'countryside', 'state', 'oblast', 'municipality', 'township', 'village', 'town', 'area', 'parish', 'borough']);
+const CONNECTORS_OR_SUFFIXES = new Set([...CONNECTORS, ...GENERIC_SUFFIXES]);
 const MAX_NAME_TOKENS = 6;
 const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From', 'After', 'Over', 'As', 'By', 'Into', 'Amid', 'Against', 'Is', 'Are', 'Be', 'A', 'An']);
 
 /** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */
 function plausibleSingleName(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
+  // Depends on the word alone: remembered per word (bounded, like the gazetteer's memos).
+  let known = plausibleMemo.get(t.text);
+  if (known === undefined) {
+    if (plausibleMemo.size >= 50_000) plausibleMemo.clear();
+    known = plausibleWord(t, lex);
+    plausibleMemo.set(t.text, known);
+  }
+  return known;
+}
+
+const plausibleMemo = new Map<string, boolean>();
+
+function plausibleWord(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
   if (t.text.length < 2 || !TWO_LETTERS_RE.test(t.text)) return false;
   // "I'll", "I'd", "We've": contractions fold to names ("ill" is an abbreviation of Illinois).
   if (CONTRACTION_RE.test(t.text)) return false;
@@ -55,39 +67,37 @@ function plausibleSingleName(t: Token, lex: ReturnType<typeof placeLexicons>): b
   return !lex.nonPlaceWords.has(lower) && !lex.organisationWords.has(lower) && !DIRECTIONS.has(lower);
 }
 
-const HYPHEN_RE = /[-‐]/;
 const CONTRACTION_RE = /['’](?:ll|d|ve|re|m|t)$/i;
 const TWO_LETTERS_RE = /\p{L}.*\p{L}/su;
 
-// Per-token work is kept to string comparisons; the regexes run only on the few tokens with a
-// hyphen or an apostrophe (recognition reads every word of every article).
+// Per-token work is kept to character-code tests and string comparisons; the regexes run only on
+// the few tokens with a hyphen or an apostrophe, or outside ASCII (recognition reads every word of
+// every article).
 function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
   const tokens: Token[] = [];
   // Lowercase words matter only as connectors and generic suffixes inside names; the others only
-  // as evidence that the text writes a word in lowercase ("reading"), so they are kept as strings.
+  // as evidence that the text writes a word in lowercase ("reading"), so they are kept as strings,
+  // lower-cased.
   const lowercase: string[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    let t = m[0];
-    const start = m.index;
+  scanWords(text, (start, wordEnd) => {
+    let t = text.slice(start, wordEnd);
     const last = t.charCodeAt(t.length - 1);
     if ((last === 115 || last === 83) && POSSESSIVE_RE.test(t)) t = t.slice(0, -2);
-    const hyphenated = HYPHEN_RE.test(t);
+    const hyphenated = t.includes('-') || t.includes('‐');
     // "Britain-based", "US-backed": the modifier is not part of the name.
     if (hyphenated) {
       const modifier = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u.exec(t);
       if (modifier && !/^(?:al|el|ad|as|ash|ar|az|at|an)[-‐]/iu.test(t)) t = modifier[1]!;
     }
-    const first = t.charAt(0);
-    const isUpper = first !== first.toLowerCase();
-    if (!isUpper && !hyphenated && !CONNECTORS.has(t) && !GENERIC_SUFFIXES.has(t)) {
-      lowercase.push(t);
-      continue;
+    const isUpper = startsUpper(t);
+    if (!isUpper && !hyphenated && !CONNECTORS_OR_SUFFIXES.has(t)) {
+      lowercase.push(lowerCased(t));
+      return;
     }
     // "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name starts a name.
     const articleLed = !isUpper && hyphenated && /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u.test(t);
     // All capitals: no lowercase letter, at least one cased letter, and two letters in all.
-    const upper = isUpper && t.length > 1 && t === t.toUpperCase();
+    const upper = isUpper && t.length > 1 && !hasAsciiLowercase(t) && t === t.toUpperCase();
     tokens.push({
       start,
       end: start + t.length,
@@ -95,15 +105,44 @@ function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
       capitalised: isUpper || articleLed,
       allCaps: upper && TWO_LETTERS_RE.test(t),
     });
-    if (!isUpper && !articleLed) lowercase.push(t);
-  }
+    if (!isUpper && !articleLed) lowercase.push(lowerCased(t));
+  });
   return { tokens, lowercase };
+}
+
+/** The first character changes when lower-cased (a capital): decided by its code for ASCII. */
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = t.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+function hasAsciiLowercase(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/** t.toLowerCase(), without the call (and its new string) for words already in lowercase ASCII. */
+function lowerCased(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return t.toLowerCase();
+  }
+  return t;
 }
 
 /** Two tokens belong to one run when only spaces (no comma, period or line break) separate them. */
 function joined(text: string, a: Token, b: Token): boolean {
-  const between = text.slice(a.end, b.start);
-  return /^[ \t]+$/.test(between);
+  if (b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Lines written all in capitals (subheads, shouted headlines): their words are not names. */
@@ -111,8 +150,9 @@ function allCapsLineRanges(text: string): Span[] {
   const ranges: Span[] = [];
   let pos = 0;
   for (const line of text.split('\n')) {
-    // Most lines have a lowercase letter: settled without building the letters-only string.
-    if (line === line.toUpperCase()) {
+    // Most lines have a lowercase letter, most of them an ASCII one early on: settled without
+    // upper-casing the line or building its letters-only string.
+    if (!hasAsciiLowercase(line) && line === line.toUpperCase()) {
       const letters = line.replace(/[^\p{L}]/gu, '');
       if (letters.length >= 8 && letters === letters.toUpperCase()) ranges.push({ start: pos, end: pos + line.length });
     }
@@ -138,7 +178,7 @@ export function recogniseToponyms(
   const { tokens, lowercase } = tokenise(text);
   const capsLines = allCapsLineRanges(text);
   const lowerWords = new Set<string>();
-  for (const t of lowercase) lowerWords.add(t.toLowerCase());
+  for (const t of lowercase) lowerWords.add(t);
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
