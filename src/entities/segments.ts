@@ -24,6 +24,8 @@ export interface TokenView {
   segmentEnd: number[];
   /** Word-list bits of each token's lower-case text (see wordListFlag). */
   flags: Uint8Array;
+  /** The facts of each token's text: records shared by every token and document with that text. */
+  facts: WordFacts[];
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -97,12 +99,19 @@ function startsCapitalised(text: string): boolean {
 }
 
 /** What the view needs of a token's text alone, worked out once per distinct text. */
-interface WordFacts {
+export interface WordFacts {
   lower: string;
   key: string;
   startsCapitalised: boolean;
   hasLowerCase: boolean;
   flags: number;
+  /**
+   * Whether a phrase of `startsOf` (an actor dictionary) starts with this word: the anchor pass asks
+   * this of every token, and the dictionary's set of first words is large enough that asking it costs
+   * more than reading the answer kept here.
+   */
+  startsOf: object | null;
+  starts: boolean;
 }
 
 // News vocabulary repeats (and wink hands out one string per lexeme): a bounded memo answers most
@@ -141,6 +150,8 @@ function factsOf(text: string): WordFacts {
       startsCapitalised: startsCapitalised(text),
       hasLowerCase: hasLowerCase(text),
       flags: flagsOf(lower),
+      startsOf: null,
+      starts: false,
     };
     if (wordFacts.size >= WORD_FACTS_SIZE) wordFacts.clear();
     wordFacts.set(text, facts);
@@ -156,14 +167,15 @@ export function buildTokenView(doc: Doc): TokenView {
   const cap = new Array<boolean>(n);
   const capsOnly = new Array<boolean>(n);
   const flags = new Uint8Array(n);
+  const facts = new Array<WordFacts>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const facts = factsOf(t.text);
-    lower[i] = facts.lower;
-    keys[i] = facts.key;
-    cap[i] = t.kind === 'word' && facts.startsCapitalised;
-    capsOnly[i] = !facts.hasLowerCase;
-    flags[i] = facts.flags;
+    const word = (facts[i] = factsOf(t.text));
+    lower[i] = word.lower;
+    keys[i] = word.key;
+    cap[i] = t.kind === 'word' && word.startsCapitalised;
+    capsOnly[i] = !word.hasLowerCase;
+    flags[i] = word.flags;
   }
   const segment = segmentIndexes(doc);
   const segmentEnd = new Array<number>(n);
@@ -191,7 +203,7 @@ export function buildTokenView(doc: Doc): TokenView {
     for (let k = i; k <= end; k++) shouting[k] = isShouting;
     i = end + 1;
   }
-  return { text: doc.text, tokens, keys, lower, cap, initial, shouting, segment, segmentEnd, flags };
+  return { text: doc.text, tokens, keys, lower, cap, initial, shouting, segment, segmentEnd, flags, facts };
 }
 
 /** An entity over tokens first..last (inclusive). */
