@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../../src/model/types.js';
-import { openSqliteStore } from '../../src/store/index.js';
-import { createPipelinePool, ingestFilesInParallel } from '../../src/workers/index.js';
+import { openSqliteStore, type PackedArticle } from '../../src/store/index.js';
+import { createStoringPool, ingestFilesInParallel } from '../../src/workers/index.js';
 import { startProfile } from '../profile.js';
-import { peakRssMb, type PhaseInput, type PhaseReport } from './types.js';
+import { peakRssMb, threadCpuMs, type PhaseInput, type PhaseReport } from './types.js';
 
 export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
@@ -18,21 +18,25 @@ export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
   // The path `sitrep ingest --workers N` takes, with the store's own call timed (and its bytes counted).
   const storeArticles = store.storeArticles.bind(store);
   let storeMs = 0;
+  let storeCpuMs = 0;
   let bytes = 0;
-  store.storeArticles = (articles: Article[]) => {
+  store.storeArticles = (articles: (Article | PackedArticle)[]) => {
     const storeStarted = performance.now();
+    const cpuStarted = threadCpuMs() ?? 0;
     try {
       return storeArticles(articles);
     } finally {
       storeMs += performance.now() - storeStarted;
+      storeCpuMs += (threadCpuMs() ?? 0) - cpuStarted;
       for (const article of articles) bytes += Buffer.byteLength(article.text);
     }
   };
-  const pool = createPipelinePool({ workers: input.workers });
+  const pool = createStoringPool({ workers: input.workers });
   await pool.ready();
   let articles = 0;
   const stopProfile = await startProfile(1000);
   const started = performance.now();
+  const mainCpuStarted = threadCpuMs();
   try {
     await ingestFilesInParallel(store, input.files, {
       pool,
@@ -45,6 +49,9 @@ export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
     await pool.close();
   }
   const ms = performance.now() - started;
+  const mainCpuEnded = threadCpuMs();
+  // CPU of this thread over the run: storing plus receiving the workers' messages (structured clone).
+  const mainCpuMs = mainCpuStarted === null || mainCpuEnded === null ? null : mainCpuEnded - mainCpuStarted;
   const profile = await stopProfile();
   const stats = store.stats();
   store.close();
@@ -62,7 +69,13 @@ export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
     ms,
     peakRssMb: peakRssMb(),
     stageMs: { merge: storeMs * mergeShare, store: storeMs * (1 - mergeShare) },
-    extra: { storeMs, events: stats.events, storedArticles: stats.articles },
+    extra: {
+      storeMs,
+      storeCpuMsPerArticle: articles ? storeCpuMs / articles : null,
+      mainThreadCpuMsPerArticle: mainCpuMs === null || !articles ? null : mainCpuMs / articles,
+      events: stats.events,
+      storedArticles: stats.articles,
+    },
     profile: input.profile ? profile : undefined,
   };
 }

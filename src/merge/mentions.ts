@@ -12,7 +12,8 @@ export function publisherOf(url: string | null): string | null {
   }
 }
 
-export function mentionsOf(article: Article): Mention[] {
+/** Takes only what a mention needs from the article, so packed articles (src/store) qualify too. */
+export function mentionsOf(article: Pick<Article, 'id' | 'url' | 'published' | 'events'>): Mention[] {
   const publisher = publisherOf(article.url);
   return article.events.map((event, index) => ({
     ...event,

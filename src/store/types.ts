@@ -5,6 +5,7 @@
  */
 import type { Article, Span } from '../model/types.js';
 import type { Check, EventSummary, Mention } from '../merge/types.js';
+import type { PackedArticle } from './packed-article.js';
 
 /** A merged event: its derived fields plus the living-dataset bookkeeping. */
 export interface StoredEvent extends EventSummary {
@@ -132,8 +133,11 @@ export interface StoreStats {
 }
 
 export interface EventStore {
-  /** Stores the articles (one input file) in one transaction and merges their events. */
-  storeArticles(articles: Article[]): IngestResult;
+  /**
+   * Stores the articles (one input file) in one transaction and merges their events. Articles may
+   * come packed (packArticle, done by pipeline workers) or whole.
+   */
+  storeArticles(articles: (Article | PackedArticle)[]): IngestResult;
   hasArticle(id: string): boolean;
   getArticle(id: string): StoredArticle | null;
   getEvent(id: string): EventDetail | null;

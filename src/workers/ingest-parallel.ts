@@ -1,23 +1,28 @@
 /**
- * Parallel ingest: workers read files and run the pipeline, this thread stores each file's articles in
- * one transaction, in input order. Outcomes have the same shape as the serial ingestInput's, so the
- * ingest command reports them the same way whichever path produced them.
+ * Parallel ingest: workers read files, run the pipeline and pack the articles for the store; this
+ * thread stores each file's articles in one transaction, in input order, as soon as it arrives (the
+ * workers go on with the next files meanwhile, so storing overlaps processing). Outcomes have the
+ * same shape as the serial ingestInput's, so the ingest command reports them the same way whichever
+ * path produced them.
  */
-import { storeOutcome, type InputOutcome } from '../store/ingest-inputs.js';
+import { storeOutcome, type InputOutcome } from '../store/store-outcome.js';
 import type { EventStore } from '../store/types.js';
-import { createPipelinePool, type PipelinePool } from './pool.js';
+import { createStoringPool, type PipelinePool, type PoolArticle } from './pool.js';
 import type { FileResult, PoolOptions, RunSummary } from './types.js';
 
 export interface ParallelIngestOptions extends PoolOptions {
   /** Called after each file is stored (or refused), in input order. */
   onOutcome?: (outcome: InputOutcome, index: number) => void;
-  /** An existing pool (the caller owns it and closes it); otherwise one is made and closed here. */
-  pool?: PipelinePool;
+  /**
+   * An existing pool (the caller owns it and closes it), preferably a storing pool (createStoringPool);
+   * otherwise a storing pool is made and closed here.
+   */
+  pool?: PipelinePool<PoolArticle>;
   /** Called with the pool once it exists, before any file is read (to install a SIGINT handler). */
-  onPool?: (pool: PipelinePool) => void;
+  onPool?: (pool: PipelinePool<PoolArticle>) => void;
 }
 
-export function storeFileResult(store: EventStore, result: FileResult): InputOutcome {
+export function storeFileResult(store: EventStore, result: FileResult<PoolArticle>): InputOutcome {
   if (!result.ok) return { path: result.path, ok: false, error: result.error };
   return storeOutcome(store, result.path, result.articles, result.problems);
 }
@@ -27,7 +32,7 @@ export async function ingestFilesInParallel(
   files: string[],
   options: ParallelIngestOptions = {},
 ): Promise<RunSummary> {
-  const pool = options.pool ?? createPipelinePool(options);
+  const pool = options.pool ?? createStoringPool(options);
   options.onPool?.(pool);
   try {
     return await pool.run(files, (result, index) => {

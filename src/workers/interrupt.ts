@@ -4,7 +4,7 @@
  * second stops the workers at once. Either way a re-run stores only what is missing: articles are
  * keyed by a content hash, so what was stored before comes back as unchanged, never twice.
  */
-import type { PipelinePool } from './pool.js';
+import type { PipelinePool, PoolArticle } from './pool.js';
 
 export interface InterruptMessages {
   /** Printed on the first Ctrl-C. */
@@ -15,7 +15,7 @@ export interface InterruptMessages {
 
 /** Installs the handler; returns a function that removes it (call it when the run is over). */
 export function stopPoolOnInterrupt(
-  pool: PipelinePool,
+  pool: Pick<PipelinePool<PoolArticle>, 'stop' | 'close'>,
   write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
   messages: InterruptMessages = {},
 ): () => void {

@@ -9,6 +9,7 @@ import { readInput } from '../ingest/read.js';
 import type { Stage } from '../model/stage.js';
 import type { Article } from '../model/types.js';
 import { createPipeline, defaultStages, type Pipeline } from '../pipeline.js';
+import { packArticle, type PackedArticle } from '../store/packed-article.js';
 import {
   STATUS_ARTICLE,
   STATUS_BEAT,
@@ -26,8 +27,8 @@ const init = (workerData as { init: WorkerInit }).init;
 const status = new Int32Array(init.status);
 const port = parentPort!;
 
-function post(message: WorkerMessage): void {
-  port.postMessage(message);
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
 }
 
 /** Test-only faults, triggered by a marker in the article text (see FaultInjection). */
@@ -60,17 +61,29 @@ function runTask(pipeline: Pipeline, stageNames: string[], message: TaskMessage)
   const read = readInput(message.path, init.read);
   const readMs = performance.now() - started;
   Atomics.add(status, STATUS_BEAT, 1);
-  let result: FileResult;
+  let result: FileResult<Article | PackedArticle>;
+  // Packed layers are moved to the main thread, not copied.
+  const transfer: ArrayBuffer[] = [];
+  let packMs = 0;
   if (!read.ok) {
     result = { path: message.path, ok: false, error: read.error, kind: 'read', failed: [] };
   } else {
-    const articles: Article[] = [];
+    const articles: (Article | PackedArticle)[] = [];
     const failed: ArticleFailure[] = [];
     read.drafts.forEach((draft, index) => {
       if (message.skip.includes(index)) return;
       Atomics.store(status, STATUS_ARTICLE, index);
       try {
-        articles.push(pipeline.process(draft));
+        const article = pipeline.process(draft);
+        if (init.pack) {
+          const packStarted = performance.now();
+          const packed = packArticle(article);
+          packMs += performance.now() - packStarted;
+          transfer.push(packed.layers.buffer as ArrayBuffer);
+          articles.push(packed);
+        } else {
+          articles.push(article);
+        }
       } catch (error) {
         const stage = stageNames[Atomics.load(status, STATUS_STAGE)] ?? null;
         failed.push({ index, title: draft.title, kind: 'pipeline', stage, message: (error as Error).message });
@@ -79,8 +92,9 @@ function runTask(pipeline: Pipeline, stageNames: string[], message: TaskMessage)
     result = { path: message.path, ok: true, articles, problems: read.problems, failed, ms: performance.now() - started };
   }
   const timings: Record<string, number> = { read: readMs };
+  if (init.pack) timings.pack = packMs;
   for (const [name, ms] of Object.entries(pipeline.timings)) timings[name] = ms - (before[name] ?? 0);
-  post({ type: 'done', task: message.task, result, timings });
+  post({ type: 'done', task: message.task, result, timings }, transfer);
 }
 
 function start(): void {

@@ -9,6 +9,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { Article } from '../model/types.js';
+import type { PackedArticle } from '../store/packed-article.js';
 import { spawnPipelineWorker } from './spawn-worker.js';
 import {
   STATUS_ARTICLE,
@@ -35,14 +37,17 @@ const WATCH_INTERVAL_MS = 100;
 /** The pipeline could not be loaded in a worker (a bad actor or gazetteer file): the pool is unusable. */
 export class PoolStartError extends Error {}
 
-export type ResultHandler = (result: FileResult, index: number) => void | Promise<void>;
+/** What a pool delivers per article: the whole article, or the article packed for the store. */
+export type PoolArticle = Article | PackedArticle;
 
-export interface PipelinePool {
+export type ResultHandler<A extends PoolArticle = Article> = (result: FileResult<A>, index: number) => void | Promise<void>;
+
+export interface PipelinePool<A extends PoolArticle = Article> {
   readonly size: number;
   /** Resolves once every worker has loaded its pipeline (run() waits for it too). */
   ready(): Promise<void>;
   /** Processes the files; `onResult` sees each file's outcome in input order, awaited before the next. */
-  run(files: string[], onResult: ResultHandler): Promise<RunSummary>;
+  run(files: string[], onResult: ResultHandler<A>): Promise<RunSummary>;
   /** Hand out no new file of the current run; files already started are finished and delivered, then run() resolves. */
   stop(): void;
   readonly stopping: boolean;
@@ -75,12 +80,12 @@ interface Slot {
   lastError: string | null;
 }
 
-interface Run {
+interface Run<A extends PoolArticle> {
   files: string[];
-  onResult: ResultHandler;
+  onResult: ResultHandler<A>;
   started: number;
   delivered: number;
-  results: Map<number, FileResult>;
+  results: Map<number, FileResult<A>>;
   retries: Task[];
   pumping: boolean;
   resolve(summary: RunSummary): void;
@@ -104,11 +109,19 @@ function describeFailure(failure: ArticleFailure): string {
   return `article ${failure.index + 1}${failure.title ? ` ("${failure.title.slice(0, 60)}")` : ''}: ${what}${where} (${failure.message})`;
 }
 
-export function createPipelinePool(options: PoolOptions = {}): PipelinePool {
-  return new WorkerPool(options);
+export function createPipelinePool(options: PoolOptions = {}): PipelinePool<Article> {
+  return new WorkerPool<Article>(options, false);
 }
 
-class WorkerPool implements PipelinePool {
+/**
+ * A pool whose workers pack each article for the store (packArticle) before sending it: the storing
+ * thread gets the text and events and one deflated buffer per article, moved rather than copied.
+ */
+export function createStoringPool(options: PoolOptions = {}): PipelinePool<PackedArticle> {
+  return new WorkerPool<PackedArticle>(options, true);
+}
+
+class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
   readonly size: number;
   readonly timings: Record<string, number> = {};
   stopping = false;
@@ -118,14 +131,14 @@ class WorkerPool implements PipelinePool {
   private readonly heapMb: number;
   private readonly window: number;
   private stageNames: string[] = [];
-  private current: Run | null = null;
+  private current: Run<A> | null = null;
   private restarts = 0;
   private fatal: Error | null = null;
   private closed = false;
   private readonly watch: NodeJS.Timeout;
   private readyWaiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
 
-  constructor(options: PoolOptions) {
+  constructor(options: PoolOptions, pack: boolean) {
     this.size = Math.max(1, options.workers ?? availableParallelism());
     this.stageTimeoutMs = options.stageTimeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
     this.heapMb = options.workerHeapMb ?? DEFAULT_HEAP_MB;
@@ -135,6 +148,7 @@ class WorkerPool implements PipelinePool {
       gazetteerFiles: options.gazetteerFiles ?? [],
       read: options.read ?? {},
       faults: { ...faultsFromEnvironment(), ...options.faults },
+      pack,
     };
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
     this.watch = setInterval(() => this.checkTimeouts(), WATCH_INTERVAL_MS);
@@ -147,7 +161,7 @@ class WorkerPool implements PipelinePool {
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  run(files: string[], onResult: ResultHandler): Promise<RunSummary> {
+  run(files: string[], onResult: ResultHandler<A>): Promise<RunSummary> {
     if (this.current) return Promise.reject(new Error('the pool is already running a batch'));
     if (this.fatal) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
@@ -214,7 +228,8 @@ class WorkerPool implements PipelinePool {
     const task = slot.task;
     slot.task = null;
     for (const [name, ms] of Object.entries(message.timings)) this.timings[name] = (this.timings[name] ?? 0) + ms;
-    if (task && this.current) this.complete(task, message.result);
+    // The worker packs exactly when this pool was made to (init.pack), so its articles are A.
+    if (task && this.current) this.complete(task, message.result as FileResult<A>);
     this.dispatch();
   }
 
@@ -277,7 +292,7 @@ class WorkerPool implements PipelinePool {
 
   // Scheduling ---------------------------------------------------------------------------------------
 
-  private nextTask(run: Run): Task | null {
+  private nextTask(run: Run<A>): Task | null {
     const retry = run.retries.shift();
     if (retry) return retry;
     if (this.stopping || run.started >= run.files.length) return null;
@@ -301,10 +316,10 @@ class WorkerPool implements PipelinePool {
     }
   }
 
-  private complete(task: Task, result: FileResult): void {
+  private complete(task: Task, result: FileResult<A>): void {
     const run = this.current!;
     const failed = [...task.failures, ...result.failed].sort((a, b) => a.index - b.index);
-    let final: FileResult = { ...result, failed };
+    let final: FileResult<A> = { ...result, failed };
     if (final.ok && final.articles.length === 0 && failed.length) {
       final = { path: task.path, ok: false, kind: failed[0].kind, error: describeFailure(failed[0]), failed };
     } else if (final.ok && failed.length) {
@@ -315,7 +330,7 @@ class WorkerPool implements PipelinePool {
   }
 
   /** Hands results to the caller in input order; awaiting the caller is the back-pressure. */
-  private async pump(run: Run): Promise<void> {
+  private async pump(run: Run<A>): Promise<void> {
     if (run.pumping) return;
     run.pumping = true;
     try {

@@ -5,6 +5,7 @@
  */
 import type { ReadOptions } from '../ingest/types.js';
 import type { Article } from '../model/types.js';
+import type { PackedArticle } from '../store/packed-article.js';
 
 /** Faults a worker injects on purpose, for tests only: a document whose text contains the marker. */
 export interface FaultInjection {
@@ -53,8 +54,8 @@ export interface ArticleFailure {
  * The outcome of one file, a value either way. A file is `ok` when at least one article came out;
  * articles that failed (a stage threw, the worker crashed or timed out on them) are listed in `failed`.
  */
-export type FileResult =
-  | { path: string; ok: true; articles: Article[]; problems: string[]; failed: ArticleFailure[]; ms: number }
+export type FileResult<A extends Article | PackedArticle = Article> =
+  | { path: string; ok: true; articles: A[]; problems: string[]; failed: ArticleFailure[]; ms: number }
   | { path: string; ok: false; error: string; kind: FailureKind; failed: ArticleFailure[] };
 
 export interface RunSummary {
@@ -74,6 +75,8 @@ export interface WorkerInit {
   gazetteerFiles: string[];
   read: ReadOptions;
   faults: FaultInjection;
+  /** Send articles packed for the store (packArticle) instead of whole. */
+  pack: boolean;
   /** Int32Array over this: see STATUS_* below. */
   status: SharedArrayBuffer;
 }
@@ -102,7 +105,7 @@ export type WorkerMessage =
   | {
       type: 'done';
       task: number;
-      result: FileResult;
+      result: FileResult<Article | PackedArticle>;
       /** Milliseconds per stage (and "read") spent on this file. */
       timings: Record<string, number>;
     };

@@ -1,5 +1,5 @@
 /** Row shapes of the SQLite schema and their conversion to the store's types. */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import type { Article } from '../../model/types.js';
 import type { Candidate } from '../../merge/choose.js';
 import type { Check, EventSummary, Mention } from '../../merge/types.js';
@@ -121,17 +121,9 @@ export function mergeRecordFromRow(row: MergeLogRow): MergeRecord {
 }
 
 /**
- * The article's layers as stored in `articles.doc`: its JSON without the text (the `text` column
- * holds it), deflated. Layers are about ten times the text and compress about five to one; writing
- * a fifth of the bytes is what makes the store's commits and WAL checkpoints cheap. Fastest level:
- * it costs 0.15 ms an article, the bytes it saves cost more to write.
+ * `articles.doc` holds the article's JSON without the text, deflated (see packArticle); rows written
+ * before packing (schema 3 and older) hold the whole article as JSON text.
  */
-export function packArticle(article: Article): Buffer {
-  const { text: _text, ...layers } = article;
-  return deflateRawSync(JSON.stringify(layers), { level: 1 });
-}
-
-/** Rows written before packing (schema 3 and older) hold the whole article as JSON text. */
 export function unpackArticle(doc: string | Buffer, text: string): Article {
   if (typeof doc === 'string') return JSON.parse(doc) as Article;
   return { ...(JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<Article, 'text'>), text };

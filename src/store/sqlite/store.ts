@@ -12,6 +12,7 @@ import { mentionsOf } from '../../merge/mentions.js';
 import { summariseCluster } from '../../merge/summarise.js';
 import type { EventFacts, EventSummary, Mention } from '../../merge/types.js';
 import { fieldSpans } from '../field-spans.js';
+import { isPackedArticle, packArticle, type PackedArticle } from '../packed-article.js';
 import {
   StoreError,
   type ChangeSet,
@@ -33,7 +34,6 @@ import {
   eventFromRow,
   mentionFromData,
   mergeRecordFromRow,
-  packArticle,
   unpackArticle,
   type ArticleRow,
   type CandidateRow,
@@ -169,7 +169,7 @@ class SqliteEventStore implements EventStore {
     };
   }
 
-  storeArticles(articles: Article[]): IngestResult {
+  storeArticles(articles: (Article | PackedArticle)[]): IngestResult {
     const result: IngestResult = { articles: [], created: 0, joined: 0, folded: 0 };
     this.db.transaction(() => {
       const at = this.now();
@@ -178,20 +178,21 @@ class SqliteEventStore implements EventStore {
     return result;
   }
 
-  private storeArticle(article: Article, at: string, result: IngestResult): void {
-    if (this.st.articleExists.get(article.id)) {
-      result.articles.push({ id: article.id, status: 'unchanged', eventIds: this.st.articleEventIds.all(article.id) as string[] });
+  private storeArticle(input: Article | PackedArticle, at: string, result: IngestResult): void {
+    if (this.st.articleExists.get(input.id)) {
+      result.articles.push({ id: input.id, status: 'unchanged', eventIds: this.st.articleEventIds.all(input.id) as string[] });
       return;
     }
+    const article = isPackedArticle(input) ? input : packArticle(input);
     const info = this.st.insertArticle.run({
       id: article.id,
       title: article.title,
       published: article.published,
       url: article.url,
       dateline: article.dateline,
-      source_path: article.source.path,
+      source_path: article.sourcePath,
       text: article.text,
-      doc: packArticle(article),
+      doc: article.layers,
       ingested: at,
     });
     this.st.insertArticleFts.run(info.lastInsertRowid, article.title ?? '', article.text);
