@@ -14,6 +14,8 @@ export interface PlaceLexicons {
   organisationWords: Set<string>;
   /** Matches a "before" cue ending right where a name starts ("the village of "); group 1 = kind. */
   beforeCue: RegExp;
+  /** Last words of the before cues, lowercased: a cheap pre-test (see lastWordBefore); null = none. */
+  beforeCueLastWords: Set<string> | null;
   /** Matches an "after" cue starting right after a name (" province"); kind by lookup of the phrase. */
   afterCue: RegExp;
   afterKind: Map<string, 'exact' | 'region'>;
@@ -23,6 +25,8 @@ export interface PlaceLexicons {
   abbreviationState: Map<string, string>;
   /** A person's title right before a name ("Sheriff ", "Sen. "). */
   personTitle: RegExp;
+  /** Trailing letters of the titles, lowercased ("sheriff's" -> "s"): a cheap pre-test; null = none. */
+  personTitleLastWords: Set<string> | null;
   /** A speech verb right after a name (" said"). */
   speechVerb: RegExp;
   /** Lowercased given names (the entity stage's list): "Michael Jones" is a person, not a town. */
@@ -36,6 +40,20 @@ let cached: PlaceLexicons | undefined;
 /** Shared with the entity stage: one list of given names and one of peoples for the whole project. */
 const GIVEN_NAMES_FILE = 'data/entities/given-names.txt';
 const PEOPLES_FILE = 'data/entities/peoples.txt';
+
+/**
+ * The trailing ASCII letters of each phrase, lowercased: a text can end with one of the phrases only
+ * if it ends with one of these. Null (no pre-test) when some phrase does not end with such letters.
+ */
+function lastLetters(phrases: string[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const p of phrases) {
+    const m = /[a-z]+$/.exec(p.toLowerCase());
+    if (!m) return null;
+    out.add(m[0]);
+  }
+  return out;
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -58,12 +76,14 @@ export function placeLexicons(): PlaceLexicons {
     nonPlaceWords: new Set(readLexiconLines('data/gazetteer/non-place-words.txt').map((w) => w.toLowerCase())),
     organisationWords: new Set(readLexiconLines('data/gazetteer/organisation-words.txt').map((w) => w.toLowerCase())),
     beforeCue: new RegExp(`(?:^|[^\\p{L}])(${[...beforeKind.keys()].sort(byLength).map(escape).join('|')})\\s+(?:the\\s+)?$`, 'iu'),
+    beforeCueLastWords: lastLetters([...beforeKind.keys()]),
     beforeKind,
     afterCue: new RegExp(`^\\s+(${[...afterKind.keys()].sort(byLength).map(escape).join('|')})(?![\\p{L}])`, 'iu'),
     afterKind,
     abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
     abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
     personTitle: new RegExp(`(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+$`, 'iu'),
+    personTitleLastWords: lastLetters(person.titles),
     peoples: new Set(readLexiconLines(PEOPLES_FILE).flatMap((line) => line.split('\t')).map((w) => w.trim().toLowerCase()).filter(Boolean)),
     givenNames: new Set(readLexiconLines(GIVEN_NAMES_FILE).map((w) => w.toLowerCase())),
     speechVerb: new RegExp(`^,?\\s+(?:${person.verbs.map(escape).sort(byLength).join('|')})(?![\\p{L}])`, 'u'),

@@ -161,6 +161,39 @@ function allCapsLineRanges(text: string): Span[] {
   return ranges;
 }
 
+function titleBefore(before: string, lex: ReturnType<typeof placeLexicons>): boolean {
+  return mayEndWith(before, lex.personTitleLastWords, false) && lex.personTitle.test(before);
+}
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * A cheap necessary test for the cue and title regexes, which only match a text ending in one of
+ * their phrases and whitespace (a title may take a period, a cue a "the"): false when the letters
+ * before the final whitespace end no phrase. Anything outside ASCII there (Unicode spaces, letters
+ * that fold case in Unicode ways) is left to the regex (true). Most names follow no cue, and the
+ * regexes, tried at every position of the text before a name, are costly.
+ */
+function mayEndWith(before: string, lastWords: Set<string> | null, theAllowed: boolean): boolean {
+  if (!lastWords) return true;
+  let i = before.length;
+  for (let pass = 0; pass < 2; pass++) {
+    const end = i;
+    while (i > 0 && isAsciiSpace(before.charCodeAt(i - 1))) i--;
+    if (i > 0 && before.charCodeAt(i - 1) >= 128) return true;
+    if (i === end) return false;
+    if (!theAllowed && i > 0 && before.charCodeAt(i - 1) === 46) i--;
+    const wordEnd = i;
+    while (i > 0 && isAsciiLetter(before.charCodeAt(i - 1))) i--;
+    if (i > 0 && before.charCodeAt(i - 1) >= 128) return true;
+    const word = before.slice(i, wordEnd).toLowerCase();
+    if (lastWords.has(word)) return true;
+    if (!theAllowed || word !== 'the') return false;
+  }
+  return false;
+}
+
 function atSentenceStart(text: string, at: number): boolean {
   return /(^|[.!?:"“”‘’]\s*|\n\s*)$/.test(text.slice(Math.max(0, at - 3), at));
 }
@@ -177,8 +210,12 @@ export function recogniseToponyms(
   const lex = placeLexicons();
   const { tokens, lowercase } = tokenise(text);
   const capsLines = allCapsLineRanges(text);
+  // Only capitalised words are ever asked about (lower-cased): the set keeps just those the text
+  // also writes in lowercase, instead of every lowercase word of the article.
+  const asked = new Set<string>();
+  for (const t of tokens) asked.add(lowerCased(t.text));
   const lowerWords = new Set<string>();
-  for (const t of lowercase) lowerWords.add(t);
+  for (const t of lowercase) if (asked.has(t)) lowerWords.add(t);
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
@@ -229,7 +266,7 @@ export function recogniseToponyms(
     c.demonym || c.matches.some((m) => /^(PCL.*|PPLC)$/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
   const isPerson = (c: ToponymCandidate) =>
     (!/\s/.test(c.text) && personParts.has(c.text)) ||
-    (!countryLike(c) && lex.personTitle.test(text.slice(Math.max(0, c.start - 20), c.start))) ||
+    (!countryLike(c) && titleBefore(text.slice(Math.max(0, c.start - 20), c.start), lex)) ||
     (!countryLike(c) && lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)));
   return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
 }
@@ -253,8 +290,10 @@ function namesInRun(
       const last = tokens[run[k + len - 1]!]!;
       if (!first.capitalised || !last.capitalised) continue;
       const phrase = text.slice(first.start, last.end);
+      // A lone word is matched outright (a name the gazetteer has always matches, and the match is
+      // memoised); a longer phrase is first only tested, since most are no name at all.
       if (len === 1 && !plausibleSingleName(first, lex)) continue;
-      if (!gazetteer.has(phrase) && !(len === 1 && gazetteer.match(phrase).length)) continue;
+      if (len > 1 && !gazetteer.has(phrase)) continue;
       const matches = gazetteer.match(phrase);
       if (matches.length) {
         hit = { from: k, to: k + len - 1, matches };
@@ -338,7 +377,7 @@ function namesInRun(
     const end = last.end;
     const before = text.slice(Math.max(0, first.start - 40), first.start);
     const after = text.slice(end, end + 30);
-    const beforeMatch = lex.beforeCue.exec(before);
+    const beforeMatch = mayEndWith(before, lex.beforeCueLastWords, true) ? lex.beforeCue.exec(before) : null;
     const afterMatch = lex.afterCue.exec(after);
     const cue: CueKind | null =
       suffixCue ??

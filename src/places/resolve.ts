@@ -220,7 +220,7 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
         best = t;
       } else second = Math.max(second, t.score);
     }
-    return best ? { ...best, margin: best.score - second } : undefined;
+    return best ? { entry: best.entry, score: best.score, margin: best.score - second } : undefined;
   };
 
   // Pass 1 without nearness; confident point-like winners (and the dateline's place) become anchors.
