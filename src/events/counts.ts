@@ -88,7 +88,7 @@ export function findCounts(
   for (const start of starts) {
     const candidates = byNumber.get(start)!;
     const n = candidates[0].number!;
-    if (range(n.from, n.to).some((k) => taken.has(k))) continue;
+    if (anyTaken(taken, n.from, n.to)) continue;
     // a named kind beats the generic "people"; then the nearer kind word; then number-first phrasing
     candidates.sort(
       (a, b) =>
@@ -97,14 +97,15 @@ export function findCounts(
         Number(b.numberFirst) - Number(a.numberFirst),
     );
     const best = candidates[0];
-    for (const k of range(n.from, n.to)) taken.add(k);
+    for (let k = n.from; k < n.to; k++) taken.add(k);
     out.push(toCount(best, n, words, text, offset, quantities));
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, i) => from + i);
+function anyTaken(taken: Set<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken.has(k)) return true;
+  return false;
 }
 
 function toCount(c: Candidate, n: NumberReading, words: Word[], text: string, offset: number, quantities: QuantitySpan[]): FoundCount {

@@ -194,30 +194,39 @@ export class PatternIndex<T> {
     }
     let list = this.starts[w.id];
     if (list !== undefined) return list;
+    list = this.workOutStarts(w);
+    this.starts[w.id] = list;
+    return list;
+  }
+
+  /** What `startsAt` remembers for a word seen for the first time (most words: nothing, at once). */
+  private workOutStarts(w: Word): StartingPatterns<T> | null {
+    const byForm = this.byForm.get(w.lower);
+    const byExact = this.byExact.get(w.text);
+    const byInitial = this.byInitial.get(w.lower[0]);
+    const c = w.lower.charCodeAt(0);
+    const byNumber = (c >= 48 && c <= 57) || this.numberStarts.has(w.lower) ? this.byNumber : undefined;
+    if (!byForm && !byExact && !byInitial && !byNumber) return null;
     const found: CompiledPattern<T>[] = [];
     const add = (ps: CompiledPattern<T>[] | undefined, keep?: (p: CompiledPattern<T>) => boolean) => {
       if (ps) for (const p of ps) if (!found.includes(p) && (!keep || keep(p))) found.push(p);
     };
-    add(this.byForm.get(w.lower));
-    add(this.byExact.get(w.text));
+    add(byForm);
+    add(byExact);
     // a prefix pattern can start only where its first token matches (or reads a count)
-    add(this.byInitial.get(w.lower[0]), (p) => {
+    add(byInitial, (p) => {
       const first = p.elements[0] as TokenSet;
       return first.num || wordIn(first, w);
     });
-    const c = w.lower.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || this.numberStarts.has(w.lower)) add(this.byNumber);
-    list = found.length
-      ? {
-          patterns: found,
-          countFirst: found.map((p) => {
-            const first = p.elements[0] as TokenSet;
-            return first.num && !wordIn(first, w);
-          }),
-        }
-      : null;
-    this.starts[w.id] = list;
-    return list;
+    add(byNumber);
+    if (!found.length) return null;
+    return {
+      patterns: found,
+      countFirst: found.map((p) => {
+        const first = p.elements[0] as TokenSet;
+        return first.num && !wordIn(first, w);
+      }),
+    };
   }
 
   /**

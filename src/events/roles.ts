@@ -7,7 +7,7 @@
  */
 import type { EntitySpan } from '../model/types.js';
 import type { EventLexicons } from './lexicons.js';
-import type { Word } from './words.js';
+import { vocabularyGeneration, type Word } from './words.js';
 
 export type RoleCategory = 'state' | 'nonstate' | 'civilian' | 'protester';
 
@@ -59,11 +59,17 @@ function categoryOfEntity(e: EntitySpan): RoleCategory | null {
   }
 }
 
-const categoryMemo = new Map<string, RoleCategory | null>();
+/** Category by word id (undefined: not worked out yet); ids are reassigned with each vocabulary generation. */
+let categoryMemo: (RoleCategory | null | undefined)[] = [];
+let categoryGeneration = vocabularyGeneration();
 
 function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
   if (w.text === 'IS' || w.text === 'ISIS') return 'nonstate';
-  let c = categoryMemo.get(w.lower);
+  if (categoryGeneration !== vocabularyGeneration()) {
+    categoryMemo = [];
+    categoryGeneration = vocabularyGeneration();
+  }
+  let c = categoryMemo[w.id];
   if (c !== undefined) return c;
   c = lex.inClass('NONSTATE', w.lower)
     ? 'nonstate'
@@ -74,8 +80,7 @@ function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
         : lex.inClass('CIVILIAN', w.lower)
           ? 'civilian'
           : null;
-  if (categoryMemo.size > 100_000) categoryMemo.clear();
-  categoryMemo.set(w.lower, c);
+  categoryMemo[w.id] = c;
   return c;
 }
 
