@@ -30,44 +30,50 @@ export interface MergeLogRow {
   detail: string;
 }
 
-/** The columns merging compares on: reading them avoids parsing every candidate's full summary. */
-export interface CandidateRow {
-  id: string;
-  created: string;
-  type: string;
-  sub_type: string;
-  date: string | null;
-  date_end: string | null;
-  date_precision: 1 | 2 | 3;
-  actor1: string | null;
-  actor2: string | null;
-  location_name: string | null;
-  lat: number | null;
-  lon: number | null;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  geo_precision: 1 | 2 | 3 | null;
-  article_ids: string;
-}
+/**
+ * The columns merging compares on, in this order: reading them avoids parsing every candidate's full
+ * summary. Read as arrays (raw rows): building a 17-key object per candidate row cost a quarter of
+ * the candidate query's time.
+ */
+export const CANDIDATE_COLUMNS = `id, created, type, sub_type, date, date_end, date_precision, actor1, actor2,
+  location_name, lat, lon, country, admin1, admin2, geo_precision, article_ids`;
+
+export type CandidateRow = [
+  id: string,
+  created: string,
+  type: string,
+  subType: string,
+  date: string | null,
+  dateEnd: string | null,
+  datePrecision: 1 | 2 | 3,
+  actor1: string | null,
+  actor2: string | null,
+  locationName: string | null,
+  lat: number | null,
+  lon: number | null,
+  country: string | null,
+  admin1: string | null,
+  admin2: string | null,
+  geoPrecision: 1 | 2 | 3 | null,
+  articleIds: string,
+];
 
 export function candidateFromRow(row: CandidateRow): Candidate {
-  const located = row.location_name !== null && row.lat !== null && row.lon !== null;
+  const [id, created, type, subType, date, dateEnd, datePrecision, actor1, actor2, name, lat, lon, country, admin1, admin2, precision, articleIds] = row;
+  const located = name !== null && lat !== null && lon !== null;
   return {
-    id: row.id,
-    created: row.created,
-    articleIds: JSON.parse(row.article_ids) as string[],
+    id,
+    created,
+    articleIds: JSON.parse(articleIds) as string[],
     facts: {
-      type: row.type,
-      subType: row.sub_type,
-      date: row.date,
-      dateEnd: row.date_end,
-      datePrecision: row.date_precision,
-      actor1: row.actor1,
-      actor2: row.actor2,
-      location: located
-        ? { name: row.location_name!, lat: row.lat!, lon: row.lon!, countryCode: row.country ?? '', admin1: row.admin1, admin2: row.admin2, precision: row.geo_precision ?? 1 }
-        : null,
+      type,
+      subType,
+      date,
+      dateEnd,
+      datePrecision,
+      actor1,
+      actor2,
+      location: located ? { name, lat, lon, countryCode: country ?? '', admin1, admin2, precision: precision ?? 1 } : null,
     },
   };
 }

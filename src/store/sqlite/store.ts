@@ -29,6 +29,7 @@ import {
 import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
 import { migrate } from './migrations.js';
 import {
+  CANDIDATE_COLUMNS,
   candidateFromRow,
   eventColumns,
   eventFromRow,
@@ -49,12 +50,9 @@ export interface SqliteStoreOptions {
 /** A fold can enable another; stop well before anything pathological. */
 const MAX_FOLDS_PER_REPORT = 20;
 
-const CANDIDATE_COLUMNS = `id, created, type, sub_type, date, date_end, date_precision, actor1, actor2,
-  location_name, lat, lon, country, admin1, admin2, geo_precision, article_ids`;
-
 // One window per candidate precision: the tolerance is that of the coarser of the two dates, so a
 // day-precise report only fetches day-precise events a day around it. Year-only dates ("in 2023")
-// never match anything by date closely enough to merge, so they are not fetched.
+// pass the @month bound only for reports whose window reaches back into the previous year.
 const CANDIDATE_DATE_WINDOW = `coalesce(date_end, date) >= @month AND (
   (date_precision <= @precision AND date <= substr(@hi, 1, length(date))
     AND coalesce(date_end, date) >= substr(@lo, 1, length(coalesce(date_end, date))))
@@ -155,7 +153,7 @@ class SqliteEventStore implements EventStore {
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
-      candidates: p(CANDIDATES_SQL),
+      candidates: p(CANDIDATES_SQL).raw(true),
       insertDeleted: p('INSERT OR REPLACE INTO deleted_events (id, merged_into, deleted) VALUES (?, ?, ?)'),
       deletedInto: p('SELECT merged_into FROM deleted_events WHERE id = ?').pluck(),
       insertLog: p(`INSERT INTO merge_log (kind, event_id, from_id, mention_id, at, score, detail)
@@ -225,7 +223,7 @@ class SqliteEventStore implements EventStore {
       hi1p: hi, lo1p: lo, hi2p, lo2p, hi3p: hi3, lo3p: lo3,
       lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.countryCode ?? null, lonPad,
     }) as CandidateRow[];
-    return rows.filter((row) => row.id !== excludeId).map(candidateFromRow);
+    return rows.filter((row) => row[0] !== excludeId).map(candidateFromRow);
   }
 
   /** Stored with the event it belongs to, so the row is written once. */
