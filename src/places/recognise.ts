@@ -210,12 +210,7 @@ export function recogniseToponyms(
   const lex = placeLexicons();
   const { tokens, lowercase } = tokenise(text);
   const capsLines = allCapsLineRanges(text);
-  // Only capitalised words are ever asked about (lower-cased): the set keeps just those the text
-  // also writes in lowercase, instead of every lowercase word of the article.
-  const asked = new Set<string>();
-  for (const t of tokens) asked.add(lowerCased(t.text));
-  const lowerWords = new Set<string>();
-  for (const t of lowercase) if (asked.has(t)) lowerWords.add(t);
+  const lowerWords = new Set(lowercase);
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);

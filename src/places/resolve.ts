@@ -35,17 +35,23 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-// Names and anchors are compared by article-free key many times per article: fold each name once.
-const nameKeys = new Map<string, string>();
-function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    if (nameKeys.size >= 50_000) nameKeys.clear();
-    key = articleKey(name);
-    nameKeys.set(name, key);
-  }
-  return key;
+// Names and anchors are compared by their fold keys many times per article: fold each name once per
+// process (bounded memos that restart when full).
+function memoised(fold: (name: string) => string): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      if (keys.size >= 50_000) keys.clear();
+      key = fold(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
 }
+const nameKey = memoised(articleKey);
+const strictOf = memoised(strictKey);
+const skeletonOf = memoised(skeletonKey);
 
 let romanisedCountries: Set<string> | undefined;
 function romanised(): Set<string> {
@@ -55,7 +61,7 @@ function romanised(): Set<string> {
 
 /** Two names that are not romanisations of each other: their consonant skeletons differ. */
 function otherName(a: string, b: string): boolean {
-  return skeletonKey(a) !== skeletonKey(b);
+  return skeletonOf(a) !== skeletonOf(b);
 }
 
 /** What an entry is worth before any context: the kind of place and its size. */
@@ -74,7 +80,7 @@ function prior(m: NameMatch, surface: string): number {
   else s = 1 + pop;
   if (e.source === 'supplement') s += 0.5;
   // How the name reached the entry.
-  if (m.level === 'article') s -= nameKey(surface) !== strictKey(surface) && e.featureClass !== 'A' ? 0.3 : 1;
+  if (m.level === 'article') s -= nameKey(surface) !== strictOf(surface) && e.featureClass !== 'A' ? 0.3 : 1;
   else if (m.level === 'skeleton') s -= 3;
   if (!m.primary) s -= e.population < 1000 && e.featureClass === 'P' ? 1.5 : 0.3;
   // GeoNames lists former and unofficial names of small towns ("Turner" for West Chicago, "McDonald"
