@@ -8,7 +8,7 @@ import type { ActorRecord, PersonRecord, SitrepActorDictionary } from './actors.
 import { entityLexicons, type CountryInfo, type EntityLexicons, type GroupRole, type NationalityInfo } from './lexicons.js';
 import { acronymKey } from './name-key.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import type { TokenView, WordFacts } from './segments.js';
+import type { TokenView } from './segments.js';
 
 export type Anchor =
   | { kind: 'actor'; first: number; last: number; actor: ActorRecord }
@@ -73,12 +73,12 @@ function longer(best: Anchor | undefined, anchor: Anchor): Anchor {
 
 export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: EntityLexicons): Anchor[] {
   const dict = dictionaryMatchers(dictionary);
-  const { tokens, keys, cap, segmentEnd, facts } = view;
+  const { tokens, keys, cap, segmentEnd } = view;
   const anchors: Anchor[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!keys[i]) continue;
     const acronym = cap[i] ? acronymKey(tokens[i].text) : null;
-    if (!startsPhrase(facts[i], dict) && !(acronym && dict.actorAcronyms.has(acronym))) continue;
+    if (!dict.starts.has(keys[i]) && !(acronym && dict.actorAcronyms.has(acronym))) continue;
     const limit = segmentEnd[i];
     let best: Anchor | undefined;
     if (cap[i]) {
@@ -111,15 +111,6 @@ export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: E
     i = anchor.last;
   }
   return anchors;
-}
-
-/** Whether some phrase starts with the word: answered by the set once per word and dictionary. */
-function startsPhrase(word: WordFacts, dict: DictionaryMatchers): boolean {
-  if (word.startsOf !== dict) {
-    word.starts = dict.starts.has(word.key);
-    word.startsOf = dict;
-  }
-  return word.starts;
 }
 
 /** "US" the country, never "us"; short country forms must be written in capitals. */

@@ -6,13 +6,11 @@
 import type { EntitySpan } from '../model/types.js';
 import type { EntityLexicons, PlaceNounKind } from './lexicons.js';
 import { FREE } from './runs.js';
-import { wordListFlag, type TokenView } from './segments.js';
-import { entityLexicons } from './lexicons.js';
+import type { TokenView } from './segments.js';
 
 const OPENERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'another', 'several', 'many', 'dozens', 'hundreds']);
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const MAX_MODIFIERS = 3;
-const PLACE_NOUN = wordListFlag((word) => entityLexicons().placeNouns.has(word));
 
 export interface PlaceNounMention {
   first: number;
@@ -45,7 +43,6 @@ export function findPlaceNouns(view: TokenView, taken: Uint8Array, lex: EntityLe
   const { tokens, lower } = view;
   const found: PlaceNounMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!(view.flags[i] & PLACE_NOUN)) continue;
     const kind = lex.placeNouns.get(lower[i]);
     if (!kind || taken[i] !== FREE || view.cap[i]) continue;
     const next = i + 1;

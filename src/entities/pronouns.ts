@@ -9,12 +9,10 @@
  * often a crowd or a list of places as an organisation).
  */
 import type { EntitySpan } from '../model/types.js';
-import { wordListFlag, type TokenView } from './segments.js';
+import type { TokenView } from './segments.js';
 
 const THIRD_PERSON = new Set(['he', 'him', 'she', 'her']);
 const FIRST_PERSON = new Set(['i', 'me']);
-// Most tokens are none of these: one flag test turns them away.
-const PRONOUN = wordListFlag((word) => word === 'we' || THIRD_PERSON.has(word) || FIRST_PERSON.has(word));
 
 /** "World War I": a capital I right after a proper noun is a numeral ("As I said" is not). */
 function isRomanNumeral(view: TokenView, i: number): boolean {
@@ -46,8 +44,7 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
   let cursor = 0;
   let last: EntitySpan | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const contraction = !(view.flags[i] & PRONOUN) && tokens[i].text.length > 2 && tokens[i].text.charCodeAt(0) === 73 && I_CONTRACTION.test(tokens[i].text);
-    if (!contraction && !(view.flags[i] & PRONOUN)) continue;
+    const contraction = tokens[i].text.length > 2 && tokens[i].text.charCodeAt(0) === 73 && I_CONTRACTION.test(tokens[i].text);
     const word = contraction ? 'i' : lower[i];
     if (word === 'we') {
       // mention 'pronoun' and no canonical: consumers coding actors should not take it as a name.

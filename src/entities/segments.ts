@@ -22,10 +22,6 @@ export interface TokenView {
   segment: number[];
   /** Index of the last token of each token's segment. */
   segmentEnd: number[];
-  /** Word-list bits of each token's lower-case text (see wordListFlag). */
-  flags: Uint8Array;
-  /** The facts of each token's text: records shared by every token and document with that text. */
-  facts: WordFacts[];
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -98,84 +94,17 @@ function startsCapitalised(text: string): boolean {
   return CAPITAL.test(text);
 }
 
-/** What the view needs of a token's text alone, worked out once per distinct text. */
-export interface WordFacts {
-  lower: string;
-  key: string;
-  startsCapitalised: boolean;
-  hasLowerCase: boolean;
-  flags: number;
-  /**
-   * Whether a phrase of `startsOf` (an actor dictionary) starts with this word: the anchor pass asks
-   * this of every token, and the dictionary's set of first words is large enough that asking it costs
-   * more than reading the answer kept here.
-   */
-  startsOf: object | null;
-  starts: boolean;
-}
-
-// News vocabulary repeats (and wink hands out one string per lexeme): a bounded memo answers most
-// tokens with one lookup, and the lower-case strings it hands out are the same objects every time,
-// so later lexicon lookups on them do not hash a fresh string.
-const wordFacts = new Map<string, WordFacts>();
-const WORD_FACTS_SIZE = 100_000;
-
-/**
- * Passes that look at every token for a few words ("$", "the", "he") ask a bit of the token's flags
- * instead of a set: whether a word is in a list is then worked out once per distinct word, not once
- * per token and pass. A list registers at module load; a test sees the lower-case text.
- */
-const wordLists: ((lower: string) => boolean)[] = [];
-
-export function wordListFlag(isListed: (lower: string) => boolean): number {
-  if (wordLists.length >= 8) throw new Error('wordListFlag: at most 8 word lists');
-  wordLists.push(isListed);
-  wordFacts.clear();
-  return 1 << (wordLists.length - 1);
-}
-
-function flagsOf(lower: string): number {
-  let flags = 0;
-  for (let b = 0; b < wordLists.length; b++) if (wordLists[b](lower)) flags |= 1 << b;
-  return flags;
-}
-
-function factsOf(text: string): WordFacts {
-  let facts = wordFacts.get(text);
-  if (facts === undefined) {
-    const lower = text.toLowerCase();
-    facts = {
-      lower,
-      key: plainWordKey(lower) ?? tokenKey(text),
-      startsCapitalised: startsCapitalised(text),
-      hasLowerCase: hasLowerCase(text),
-      flags: flagsOf(lower),
-      startsOf: null,
-      starts: false,
-    };
-    if (wordFacts.size >= WORD_FACTS_SIZE) wordFacts.clear();
-    wordFacts.set(text, facts);
-  }
-  return facts;
-}
-
 export function buildTokenView(doc: Doc): TokenView {
   const tokens = doc.tokens;
   const n = tokens.length;
   const keys = new Array<string>(n);
   const lower = new Array<string>(n);
   const cap = new Array<boolean>(n);
-  const capsOnly = new Array<boolean>(n);
-  const flags = new Uint8Array(n);
-  const facts = new Array<WordFacts>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const word = (facts[i] = factsOf(t.text));
-    lower[i] = word.lower;
-    keys[i] = word.key;
-    cap[i] = t.kind === 'word' && word.startsCapitalised;
-    capsOnly[i] = !word.hasLowerCase;
-    flags[i] = word.flags;
+    lower[i] = t.text.toLowerCase();
+    keys[i] = plainWordKey(lower[i]) ?? tokenKey(t.text);
+    cap[i] = t.kind === 'word' && startsCapitalised(t.text);
   }
   const segment = segmentIndexes(doc);
   const segmentEnd = new Array<number>(n);
@@ -195,7 +124,7 @@ export function buildTokenView(doc: Doc): TokenView {
     for (let k = i; k <= end; k++) {
       if (tokens[k].kind !== 'word' || tokens[k].text.length < 2) continue;
       words++;
-      if (cap[k] && capsOnly[k]) capsWords++;
+      if (cap[k] && !hasLowerCase(tokens[k].text)) capsWords++;
     }
     // Three capitalised words in a row can be a long acronym-laden sentence; a line mostly in
     // capitals is a headline or subhead.
@@ -203,7 +132,7 @@ export function buildTokenView(doc: Doc): TokenView {
     for (let k = i; k <= end; k++) shouting[k] = isShouting;
     i = end + 1;
   }
-  return { text: doc.text, tokens, keys, lower, cap, initial, shouting, segment, segmentEnd, flags, facts };
+  return { text: doc.text, tokens, keys, lower, cap, initial, shouting, segment, segmentEnd };
 }
 
 /** An entity over tokens first..last (inclusive). */

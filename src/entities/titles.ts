@@ -8,10 +8,9 @@ import type { EntitySpan } from '../model/types.js';
 import { isTitle } from './classify-run.js';
 import type { EntityLexicons } from './lexicons.js';
 import { HELD } from './runs.js';
-import { tokenStartingAt, wordListFlag, type TokenView } from './segments.js';
+import { tokenStartingAt, type TokenView } from './segments.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
-const DETERMINER = wordListFlag((word) => DETERMINERS.has(word));
 const MAX_MODIFIERS = 2;
 
 function adjacent(view: TokenView, a: number, b: number): boolean {
@@ -56,7 +55,7 @@ export function roleDescriptions(view: TokenView, taken: Uint8Array, lex: Entity
   const { tokens, lower } = view;
   const found: { first: number; last: number }[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!(view.flags[i] & DETERMINER)) continue;
+    if (!DETERMINERS.has(lower[i])) continue;
     let title = -1;
     for (let k = i + 1; k <= i + 1 + MAX_MODIFIERS && k < tokens.length && adjacent(view, k - 1, k); k++) {
       if (taken[k] === HELD || view.cap[k] || tokens[k].kind !== 'word') break;
