@@ -18,8 +18,10 @@ function escape(s: string): string {
 }
 
 interface Compiled {
-  /** Words one of which every source pattern needs: the reporting verbs and the leads' first words. */
-  anchors: Set<string>;
+  /** Words one of which the lead-in pattern needs: the leads' first words ("according", "citing"). */
+  leadWords: Set<string>;
+  /** Words one of which the other patterns need: the reporting verbs. */
+  verbs: Set<string>;
   leads: RegExp;
   trailing: RegExp;
   leading: RegExp;
@@ -34,7 +36,8 @@ function patterns(lex: EventLexicons): Compiled {
   const verbs = [...lex.attribution.verbs].map(escape).join('|');
   const leads = lex.attribution.leads.map(escape).join('|');
   compiled = {
-    anchors: new Set([...lex.attribution.verbs, ...lex.attribution.leads.map((l) => l.split(/\s+/)[0].toLowerCase())]),
+    leadWords: new Set(lex.attribution.leads.map((l) => l.split(/\s+/)[0].toLowerCase())),
+    verbs: lex.attribution.verbs,
     leads: new RegExp(`\\b(?:${leads})\\s+([^,;.:"“”]{2,${MAX_SOURCE}}?)(?=\\s*(?:[,;.:"“”]|$| on | that | who ))`, 'i'),
     // ", an SDF source said." / ", police said on Sunday"
     trailing: new RegExp(`,\\s*([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on|late|early|in|this|last)\\b[^,;]{0,30})?\\s*[.!]?\\s*$`, 'i'),
@@ -59,9 +62,16 @@ export function findAttribution(
   previous: () => Attribution | null,
 ): Attribution | null {
   const p = patterns(lex);
-  // a sentence without a reporting verb or lead word has no source: skip the regular expressions
-  if (!words.some((w) => p.anchors.has(w.lower))) return null;
+  // a pattern whose word the sentence lacks cannot match: skip it (most sentences have neither)
+  let lead = false;
+  let verb = false;
+  for (const w of words) {
+    if (p.leadWords.has(w.lower)) lead = true;
+    if (p.verbs.has(w.lower)) verb = true;
+  }
+  if (!lead && !verb) return null;
   for (const re of [p.leads, p.trailing, p.inverted, p.leading]) {
+    if (re === p.leads ? !lead : !verb) continue;
     const m = re.exec(sentence);
     if (!m) continue;
     const source = m[1].trim();

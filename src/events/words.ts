@@ -20,8 +20,16 @@ export interface Word {
 
 /** Bound on the vocabulary: a long-running server sees an open one; past this it starts afresh. */
 const VOCABULARY_LIMIT = 200_000;
-const ids = new Map<string, number>();
+/** Text, lower-cased text and character hash of each word id. */
+const texts: string[] = [];
 const lowers: string[] = [];
+const hashes: number[] = [];
+/**
+ * Word ids by hash of their characters (open addressing, -1 empty). A word already seen is found from
+ * the characters of the text it is read in, without cutting it out as a string of its own: cutting
+ * and hashing every word was the dearest step of tokenising.
+ */
+let slots = new Int32Array(1 << 14).fill(-1);
 let generation = 0;
 
 /** Changes when word ids are reassigned: memos keyed by id must be dropped then. */
@@ -124,9 +132,9 @@ export function tokenizeWords(text: string, offset = 0): Word[] {
       i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
       continue;
     }
-    const raw = text.slice(i, end);
     // only a word with an apostrophe can be "didn't" or "Turkey's"
     if (lastHadApostrophe) {
+      const raw = text.slice(i, end);
       // "didn't" is two words for negation: the verb and "n't".
       const nt = /n['’]t$/i.exec(raw);
       if (nt && raw.length > 3) {
@@ -138,25 +146,67 @@ export function tokenizeWords(text: string, offset = 0): Word[] {
       }
       // Possessives read as the noun ("Turkey's" -> "turkey").
       words.push(word(raw.replace(/['’]s$/i, ''), offset + i));
-    } else words.push(word(raw, offset + i));
+    } else words.push(wordAt(text, i, end, offset + i));
     i = end;
   }
   return words;
 }
 
-function word(text: string, start: number): Word {
-  let id = ids.get(text);
-  if (id === undefined) {
-    if (ids.size >= VOCABULARY_LIMIT) {
-      ids.clear();
-      lowers.length = 0;
-      generation++;
-    }
-    id = lowers.length;
-    ids.set(text, id);
-    lowers.push(text.toLowerCase());
+/** FNV-1a over the UTF-16 code units of text[from, to). */
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function sameText(known: string, text: string, from: number, to: number): boolean {
+  if (known.length !== to - from) return false;
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+function addSlot(id: number): void {
+  const mask = slots.length - 1;
+  let i = hashes[id] & mask;
+  while (slots[i] >= 0) i = (i + 1) & mask;
+  slots[i] = id;
+}
+
+/** The id of the word text[from, to), given one if new. */
+function wordId(text: string, from: number, to: number): number {
+  const hash = hashOf(text, from, to);
+  const mask = slots.length - 1;
+  for (let i = hash & mask; ; i = (i + 1) & mask) {
+    const id = slots[i];
+    if (id < 0) break;
+    if (hashes[id] === hash && sameText(texts[id], text, from, to)) return id;
   }
-  return { text, lower: lowers[id], id, start, end: start + text.length };
+  if (texts.length >= VOCABULARY_LIMIT) {
+    texts.length = lowers.length = hashes.length = 0;
+    slots.fill(-1);
+    generation++;
+  }
+  const id = texts.length;
+  const written = text.slice(from, to);
+  texts.push(written);
+  lowers.push(written.toLowerCase());
+  hashes.push(hash);
+  // kept at most half full, so a probe for a word not seen ends soon
+  if (texts.length * 2 > slots.length) {
+    slots = new Int32Array(slots.length * 2).fill(-1);
+    for (let k = 0; k < texts.length; k++) addSlot(k);
+  } else addSlot(id);
+  return id;
+}
+
+/** The word text[from, to), at `start` in the article. */
+function wordAt(text: string, from: number, to: number, start: number): Word {
+  const id = wordId(text, from, to);
+  return { text: texts[id], lower: lowers[id], id, start, end: start + (to - from) };
+}
+
+function word(text: string, start: number): Word {
+  return wordAt(text, 0, text.length, start);
 }
 
 /** Whether the text between two words holds a clause boundary (comma, semicolon, colon, dash). */
