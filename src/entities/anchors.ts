@@ -23,8 +23,43 @@ interface DictionaryMatchers {
   actors: PhraseMatcher<ActorRecord>;
   actorAcronyms: Map<string, ActorRecord>;
   people: PhraseMatcher<PersonRecord>;
-  /** Every key a dictionary or lexicon phrase starts with: most tokens start none and are skipped. */
-  starts: Set<string>;
+  /**
+   * Every key a dictionary or lexicon phrase starts with, and which matchers (bits below) have a
+   * phrase starting with it: most tokens start none and are skipped, the others walk only the
+   * matchers that can match. These tables are large and cold by the time the entity stage runs (the
+   * other stages run in between), so each lookup they save is a cache miss saved.
+   */
+  starts: Map<string, number>;
+  /** Bits of keyFilterIndex() over `starts`: a key whose bit is clear starts nothing. */
+  startFilter: Uint8Array;
+}
+
+const ACTORS = 1;
+const PEOPLE = 2;
+const COUNTRIES = 4;
+const CAPITALS = 8;
+const REGIONS = 16;
+const NATIONALITIES = 32;
+const GROUPS = 64;
+const WEAPONS = 128;
+const PLATFORMS = 256;
+
+// 2^18 bits (32 KB, small enough to stay in cache): with some tens of thousands of first words set,
+// nine in ten words that start no phrase are turned away without a lookup in `starts`.
+const FILTER_BITS = 1 << 18;
+
+/** FNV-1a hash of a key, cut to the filter's size. */
+function keyFilterIndex(key: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  return (h >>> 0) & (FILTER_BITS - 1);
+}
+
+/** Which matchers have a phrase starting with `key` (0: none). */
+function startingMatchers(dict: DictionaryMatchers, key: string): number {
+  const bit = keyFilterIndex(key);
+  if ((dict.startFilter[bit >>> 3] & (1 << (bit & 7))) === 0) return 0;
+  return dict.starts.get(key) ?? 0;
 }
 
 const matcherCache = new WeakMap<ActorDictionary, DictionaryMatchers>();
@@ -33,7 +68,13 @@ const matcherCache = new WeakMap<ActorDictionary, DictionaryMatchers>();
 function dictionaryMatchers(dictionary: ActorDictionary): DictionaryMatchers {
   const cached = matcherCache.get(dictionary);
   if (cached) return cached;
-  const matchers: DictionaryMatchers = { actors: new PhraseMatcher(), actorAcronyms: new Map(), people: new PhraseMatcher(), starts: new Set() };
+  const matchers: DictionaryMatchers = {
+    actors: new PhraseMatcher(),
+    actorAcronyms: new Map(),
+    people: new PhraseMatcher(),
+    starts: new Map(),
+    startFilter: new Uint8Array(FILTER_BITS / 8),
+  };
   for (const entry of dictionary.all()) {
     // A plain ActorDictionary (not ours) has no backers.
     const actor: ActorRecord = { ...entry, backers: (entry as Partial<ActorRecord>).backers ?? [] };
@@ -46,8 +87,23 @@ function dictionaryMatchers(dictionary: ActorDictionary): DictionaryMatchers {
   const people = (dictionary as Partial<SitrepActorDictionary>).people?.() ?? [];
   for (const person of people) for (const name of [person.canonical, ...person.aliases]) matchers.people.add(name, person);
   const lex = entityLexicons();
-  for (const matcher of [matchers.actors, matchers.people, lex.countries, lex.capitals, lex.regions, lex.nationalities, lex.groupNouns, lex.weapons, lex.platforms]) {
-    for (const key of matcher.firstKeys()) matchers.starts.add(key);
+  const bits: [PhraseMatcher<unknown>, number][] = [
+    [matchers.actors, ACTORS],
+    [matchers.people, PEOPLE],
+    [lex.countries, COUNTRIES],
+    [lex.capitals, CAPITALS],
+    [lex.regions, REGIONS],
+    [lex.nationalities, NATIONALITIES],
+    [lex.groupNouns, GROUPS],
+    [lex.weapons, WEAPONS],
+    [lex.platforms, PLATFORMS],
+  ];
+  for (const [matcher, bit] of bits) {
+    for (const key of matcher.firstKeys()) {
+      matchers.starts.set(key, (matchers.starts.get(key) ?? 0) | bit);
+      const index = keyFilterIndex(key);
+      matchers.startFilter[index >>> 3] |= 1 << (index & 7);
+    }
   }
   matcherCache.set(dictionary, matchers);
   return matchers;
@@ -78,31 +134,32 @@ export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: E
   for (let i = 0; i < tokens.length; i++) {
     if (!keys[i]) continue;
     const acronym = cap[i] ? acronymKey(tokens[i].text) : null;
-    if (!dict.starts.has(keys[i]) && !(acronym && dict.actorAcronyms.has(acronym))) continue;
+    const starting = startingMatchers(dict, keys[i]);
+    if (!starting && !(acronym && dict.actorAcronyms.has(acronym))) continue;
     const limit = segmentEnd[i];
     let best: Anchor | undefined;
     if (cap[i]) {
       const byAcronym = acronym ? dict.actorAcronyms.get(acronym) : undefined;
       if (byAcronym) best = longer(best, { kind: 'actor', first: i, last: i, actor: byAcronym });
-      const actor = dict.actors.matchAt(keys, i, limit);
+      const actor = starting & ACTORS ? dict.actors.matchAt(keys, i, limit) : undefined;
       if (actor) best = longer(best, { kind: 'actor', first: i, last: actor.last, actor: actor.value });
-      const person = dict.people.matchAt(keys, i, limit);
+      const person = starting & PEOPLE ? dict.people.matchAt(keys, i, limit) : undefined;
       if (person) best = longer(best, { kind: 'person', first: i, last: person.last, person: person.value });
-      const country = lex.countries.matchAt(keys, i, limit);
+      const country = starting & COUNTRIES ? lex.countries.matchAt(keys, i, limit) : undefined;
       if (country && countryFormOk(view, i, country.last)) best = longer(best, { kind: 'country', first: i, last: country.last, country: country.value });
-      const capital = lex.capitals.matchAt(keys, i, limit);
+      const capital = starting & CAPITALS ? lex.capitals.matchAt(keys, i, limit) : undefined;
       if (capital) best = longer(best, { kind: 'capital', first: i, last: capital.last, country: capital.value });
-      const region = lex.regions.matchAt(keys, i, limit);
+      const region = starting & REGIONS ? lex.regions.matchAt(keys, i, limit) : undefined;
       if (region) best = longer(best, { kind: 'region', first: i, last: region.last });
-      const nationality = lex.nationalities.matchAt(keys, i, limit);
+      const nationality = starting & NATIONALITIES ? lex.nationalities.matchAt(keys, i, limit) : undefined;
       if (nationality) best = longer(best, { kind: 'nationality', first: i, last: nationality.last, nationality: nationality.value });
     }
     // Group nouns first: on a tie "fighters" are people, not aircraft.
-    const group = lex.groupNouns.matchAt(keys, i, limit);
+    const group = starting & GROUPS ? lex.groupNouns.matchAt(keys, i, limit) : undefined;
     if (group) best = longer(best, { kind: 'group', first: i, last: group.last, role: group.value });
-    const weapon = lex.weapons.matchAt(keys, i, limit);
+    const weapon = starting & WEAPONS ? lex.weapons.matchAt(keys, i, limit) : undefined;
     if (weapon) best = longer(best, { kind: 'weapon', first: i, last: weapon.last });
-    const platform = lex.platforms.matchAt(keys, i, limit);
+    const platform = starting & PLATFORMS ? lex.platforms.matchAt(keys, i, limit) : undefined;
     if (platform) best = longer(best, { kind: 'platform', first: i, last: platform.last });
     if (!best) continue;
     const anchor = best as Anchor;

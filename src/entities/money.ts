@@ -3,12 +3,11 @@
  * currency word ("2 billion euros", "500 Syrian pounds", "millions of dollars").
  */
 import type { EntityLexicons } from './lexicons.js';
-import { wordListFlag, type TokenView } from './segments.js';
+import type { TokenView } from './segments.js';
 
 const SIGNS = new Set(['$', '£', '€', '¥', '₴', '₽', 'us$', 'usd', 'eur', 'gbp']);
 const MULTIPLIERS = new Set(['thousand', 'million', 'millions', 'billion', 'billions', 'trillion', 'bn', 'm', 'k', 'mn']);
 const NUMBER = /^\d[\d,.]*(?:bn|m|k|mn)?$/i;
-const SIGN = wordListFlag((word) => SIGNS.has(word));
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -35,7 +34,7 @@ export function findMoney(view: TokenView, lex: EntityLexicons): { first: number
   for (let i = 0; i < tokens.length; i++) {
     let first = -1;
     let last = -1;
-    if (view.flags[i] & SIGN && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
+    if (SIGNS.has(lower[i]) && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
       first = i;
       last = i + 1;
       while (MULTIPLIERS.has(lower[last + 1]) && segment[last + 1] === segment[i]) last++;
