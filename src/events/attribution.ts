@@ -39,12 +39,12 @@ function patterns(lex: EventLexicons): Compiled {
     leadWords: new Set(lex.attribution.leads.map((l) => l.split(/\s+/)[0].toLowerCase())),
     verbs: lex.attribution.verbs,
     leads: new RegExp(`\\b(?:${leads})\\s+([^,;.:"“”]{2,${MAX_SOURCE}}?)(?=\\s*(?:[,;.:"“”]|$| on | that | who ))`, 'i'),
-    // ", an SDF source said." / ", police said on Sunday"
-    trailing: new RegExp(`,\\s*([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on|late|early|in|this|last)\\b[^,;]{0,30})?\\s*[.!]?\\s*$`, 'i'),
+    // ", an SDF source said." / ", police said on Sunday" (global: searched from the last comma, see below)
+    trailing: new RegExp(`,\\s*([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on|late|early|in|this|last)\\b[^,;]{0,30})?\\s*[.!]?\\s*$`, 'gi'),
     // "A senior SDF officer said 400 militants ..."
     leading: new RegExp(`^([^,;"“”]{2,${MAX_SOURCE}}?)\\s+(?:${verbs})\\b(?:\\s+(?:on\\s+\\w+|\\w+day))?(?:\\s+that)?\\s+`, 'i'),
     // ", said a Turkish military statement."
-    inverted: new RegExp(`,\\s*(?:${verbs})\\s+([^,;"“”]{2,${MAX_SOURCE}}?)\\s*[.!]?\\s*$`, 'i'),
+    inverted: new RegExp(`,\\s*(?:${verbs})\\s+([^,;"“”]{2,${MAX_SOURCE}}?)\\s*[.!]?\\s*$`, 'gi'),
     pronouns: lex.attribution.pronouns,
   };
   return compiled;
@@ -70,8 +70,15 @@ export function findAttribution(
     if (p.verbs.has(w.lower)) verb = true;
   }
   if (!lead && !verb) return null;
+  // The trailing and inverted patterns open with a comma and hold none after it up to the end of the
+  // sentence: only the last comma can open a match, so they are searched from there.
+  const lastComma = sentence.lastIndexOf(',');
   for (const re of [p.leads, p.trailing, p.inverted, p.leading]) {
     if (re === p.leads ? !lead : !verb) continue;
+    if (re.global) {
+      if (lastComma < 0) continue;
+      re.lastIndex = lastComma;
+    }
     const m = re.exec(sentence);
     if (!m) continue;
     const source = m[1].trim();
