@@ -44,9 +44,10 @@ const GROUPS = 64;
 const WEAPONS = 128;
 const PLATFORMS = 256;
 
-// 2^18 bits (32 KB, small enough to stay in cache): with some tens of thousands of first words set,
-// nine in ten words that start no phrase are turned away without a lookup in `starts`.
-const FILTER_BITS = 1 << 18;
+// 2^15 bits (4 KB, small enough to stay in cache while the stage runs): with the few thousand first
+// words of the bundled dictionary and lexicons set, nine in ten words that start no phrase are turned
+// away without a lookup in `starts`.
+const FILTER_BITS = 1 << 15;
 
 /** FNV-1a hash of a key, cut to the filter's size. */
 function keyFilterIndex(key: string): number {
