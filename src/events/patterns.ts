@@ -148,10 +148,13 @@ function matchFrom(
   return matchFrom(elements, k + 1, words, i + 1, numbers, state);
 }
 
-/** The patterns that may start at one word, and which of them can start there only with a count. */
+/** The patterns that may start at one word, and how their first token reads that word. */
 interface StartingPatterns<T> {
   patterns: CompiledPattern<T>[];
+  /** The first token is a count that the word is not, so the pattern starts there only if a count reads. */
   countFirst: boolean[];
+  /** The first token is no count and holds the word (known once per word, not asked per sentence). */
+  wordFirst: boolean[];
 }
 
 /**
@@ -220,12 +223,11 @@ export class PatternIndex<T> {
     });
     add(byNumber);
     if (!found.length) return null;
+    const firsts = found.map((p) => p.elements[0] as TokenSet);
     return {
       patterns: found,
-      countFirst: found.map((p) => {
-        const first = p.elements[0] as TokenSet;
-        return first.num && !wordIn(first, w);
-      }),
+      countFirst: firsts.map((first) => first.num && !wordIn(first, w)),
+      wordFirst: firsts.map((first) => !first.num && wordIn(first, w)),
     };
   }
 
@@ -241,14 +243,20 @@ export class PatternIndex<T> {
       const starting = this.startsAt(words[i]);
       if (!starting) continue;
       state ??= { number: null, numbers: readings ?? new Array(words.length) };
-      const { patterns, countFirst } = starting;
+      const { patterns, countFirst, wordFirst } = starting;
       let countHere: boolean | undefined;
       for (let k = 0; k < patterns.length; k++) {
         const p = patterns[k];
         // a pattern that can start here only with a count ("a" of "a dozen") is skipped where none reads
         if (countFirst[k] && !(countHere ??= numberAt(words, i, this.numbers, state) !== null)) continue;
         state.number = null;
-        const end = matchFrom(p.elements, 0, words, i, this.numbers, state);
+        // a first token that is no count matches by the word alone, as worked out for it once
+        const first = p.elements[0] as TokenSet;
+        const end = first.num
+          ? matchFrom(p.elements, 0, words, i, this.numbers, state)
+          : wordFirst[k]
+            ? matchFrom(p.elements, 1, words, i + 1, this.numbers, state)
+            : -1;
         if (end > i) out.push({ pattern: p, from: i, to: end, number: state.number });
       }
     }
