@@ -45,20 +45,28 @@ const CONNECTORS_OR_SUFFIXES = new Set([...CONNECTORS, ...GENERIC_SUFFIXES]);
 const MAX_NAME_TOKENS = 6;
 const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From', 'After', 'Over', 'As', 'By', 'Into', 'Amid', 'Against', 'Is', 'Are', 'Be', 'A', 'An']);
 
-/** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */
-function plausibleSingleName(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
-  // Depends on the word alone: remembered per word (bounded, like the gazetteer's memos).
-  let known = plausibleMemo.get(t.text);
-  if (known === undefined) {
-    if (plausibleMemo.size >= 50_000) plausibleMemo.clear();
-    known = plausibleWord(t, lex);
-    plausibleMemo.set(t.text, known);
+/**
+ * What a lone capitalised word names: its gazetteer matches, or none when it is no plausible name
+ * (a pronoun or initial, an ordinary or organisation word). Depends on the word alone, so it is
+ * remembered per word and gazetteer (bounded, like the gazetteer's own memos): one lookup per
+ * capitalised word instead of a test and two lookups.
+ */
+function singleWordMatches(t: Token, gazetteer: PlaceMatcher, lex: ReturnType<typeof placeLexicons>): NameMatch[] {
+  let memo = singleWordMemo.get(gazetteer);
+  if (!memo) singleWordMemo.set(gazetteer, (memo = new Map()));
+  let matches = memo.get(t.text);
+  if (matches === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    matches = plausibleWord(t, lex) ? gazetteer.match(t.text) : NO_MATCHES;
+    memo.set(t.text, matches);
   }
-  return known;
+  return matches;
 }
 
-const plausibleMemo = new Map<string, boolean>();
+const singleWordMemo = new WeakMap<PlaceMatcher, Map<string, NameMatch[]>>();
+const NO_MATCHES: NameMatch[] = [];
 
+/** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */
 function plausibleWord(t: Token, lex: ReturnType<typeof placeLexicons>): boolean {
   if (t.text.length < 2 || !TWO_LETTERS_RE.test(t.text)) return false;
   // "I'll", "I'd", "We've": contractions fold to names ("ill" is an abbreviation of Illinois).
@@ -79,11 +87,12 @@ function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
   // as evidence that the text writes a word in lowercase ("reading"), so they are kept as strings,
   // lower-cased.
   const lowercase: string[] = [];
-  scanWords(text, (start, wordEnd) => {
+  scanWords(text, (start, wordEnd, joined) => {
     let t = text.slice(start, wordEnd);
+    // Apostrophes and hyphens come into a word only as joiners: a word without one has neither.
     const last = t.charCodeAt(t.length - 1);
-    if ((last === 115 || last === 83) && POSSESSIVE_RE.test(t)) t = t.slice(0, -2);
-    const hyphenated = t.includes('-') || t.includes('‐');
+    if (joined && (last === 115 || last === 83) && POSSESSIVE_RE.test(t)) t = t.slice(0, -2);
+    const hyphenated = joined && (t.includes('-') || t.includes('‐'));
     // "Britain-based", "US-backed": the modifier is not part of the name.
     if (hyphenated) {
       const modifier = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u.exec(t);
@@ -284,12 +293,15 @@ function namesInRun(
       const first = tokens[run[k]!]!;
       const last = tokens[run[k + len - 1]!]!;
       if (!first.capitalised || !last.capitalised) continue;
-      const phrase = text.slice(first.start, last.end);
-      // A lone word is matched outright (a name the gazetteer has always matches, and the match is
-      // memoised); a longer phrase is first only tested, since most are no name at all.
-      if (len === 1 && !plausibleSingleName(first, lex)) continue;
-      if (len > 1 && !gazetteer.has(phrase)) continue;
-      const matches = gazetteer.match(phrase);
+      // A lone word is matched outright (a name the gazetteer has always matches); a longer phrase
+      // is first only tested, since most are no name at all.
+      let matches: NameMatch[];
+      if (len === 1) matches = singleWordMatches(first, gazetteer, lex);
+      else {
+        const phrase = text.slice(first.start, last.end);
+        if (!gazetteer.has(phrase)) continue;
+        matches = gazetteer.match(phrase);
+      }
       if (matches.length) {
         hit = { from: k, to: k + len - 1, matches };
         break;

@@ -48,8 +48,11 @@ function isJoiner(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x2d || code === 0x2010;
 }
 
-/** Calls `visit(start, end)` for every word of `text`, in order. */
-export function scanWords(text: string, visit: (start: number, end: number) => void): void {
+/**
+ * Calls `visit(start, end, joined)` for every word of `text`, in order; `joined` says the word holds
+ * an apostrophe or hyphen (a word without one needs no possessive or modifier handling).
+ */
+export function scanWords(text: string, visit: (start: number, end: number, joined: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -63,6 +66,7 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
     // Dotted initials first, as the regex tries them first: two or more "capital, period".
     let j = i;
     let initials = 0;
+    let joined = false;
     while (j < n) {
       const c = text.codePointAt(j)!;
       const w = c > 0xffff ? 2 : 1;
@@ -81,12 +85,13 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
         // A joiner continues the word only when a letter, mark or digit follows it.
         if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.codePointAt(j + 1)!) & CONTINUES) {
           j += 1;
+          joined = true;
           continue;
         }
         break;
       }
     }
-    visit(start, j);
+    visit(start, j, joined);
     i = j;
   }
 }
