@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../../src/model/types.js';
-import { openSqliteStore, StoreError, InvalidQueryError } from '../../src/store/index.js';
+import { isPackedArticle, openSqliteStore, packArticle, StoreError, InvalidQueryError } from '../../src/store/index.js';
 import { migrate, migrations, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import {
   allArticles,
@@ -318,4 +318,24 @@ test('merge candidates are found whatever the date form: day, month, range, day 
     assert.notEqual(store.getArticle(second.id)!.eventIds[0], store.getArticle(first.id)!.eventIds[0]);
     store.close();
   });
+});
+
+test('an article packed by a worker (packArticle) is stored exactly as the whole article is', () => {
+  const stored = (pack: boolean) => {
+    let result: unknown;
+    withStore((path, now) => {
+      const store = openSqliteStore(path, { now });
+      store.storeArticles([arihaMonitor].map((a) => (pack ? packArticle(a) : a)));
+      // Packing again on re-ingest changes nothing: the article is recognised by its id.
+      const again = store.storeArticles([pack ? packArticle(arihaMonitor) : arihaMonitor]);
+      assert.equal(again.articles[0].status, 'unchanged');
+      result = { article: store.getArticle(arihaMonitor.id), events: [...store.allEvents()] };
+      store.close();
+    });
+    return result;
+  };
+  const packed = packArticle(arihaMonitor);
+  assert.ok(isPackedArticle(packed) && !isPackedArticle(arihaMonitor));
+  assert.deepEqual(structuredClone(packed), packed, 'survives the trip from a worker');
+  assert.deepEqual(stored(true), stored(false));
 });
