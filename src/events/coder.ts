@@ -121,7 +121,9 @@ export function codeSentence(lex: EventLexicons, fullText: string, span: Span, e
   const readings: NumberReadings = new Array(words.length);
   const triggerMatches = lex.triggers.matchAll(words, readings);
   const contextMatches = lex.context.matchAll(words, readings);
-  const contextCues = contextMatches.map((m) => ({ ...m.pattern.payload, from: m.from, to: m.to, text: slice(words, m.from, m.to, text, span.start) }));
+  const contextCues = contextMatches.length
+    ? contextMatches.map((m) => ({ ...m.pattern.payload, from: m.from, to: m.to, text: slice(words, m.from, m.to, text, span.start) }))
+    : [];
   // most sentences name no event: without a trigger there is nothing to cancel, no roles to read
   if (!triggerMatches.length) return { span, text, words, readings, hits: [], mentions: [], decision: null, contextCues };
   const cues = lex.modality.matchAll(words, readings);

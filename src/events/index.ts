@@ -3,7 +3,7 @@
  * sentence into an ACLED-style event (assemble.ts) or, for cumulative statistics, a context record.
  */
 import type { Stage } from '../model/stage.js';
-import type { Article, Span } from '../model/types.js';
+import type { Article, EntitySpan, Span } from '../model/types.js';
 import { codeSentence, type CodedSentence } from './coder.js';
 import { eventLexicons, type EventLexicons } from './lexicons.js';
 import { assembleEvents } from './assemble.js';
@@ -21,9 +21,37 @@ function sentenceSpans(article: Pick<Article, 'text' | 'sentences'>): Span[] {
   return spans;
 }
 
+/**
+ * The entities inside each span, in their order: handed to each sentence instead of every entity of
+ * the article, which each sentence would otherwise sift. Spans are in order and do not overlap, so an
+ * entity can lie only in the last span starting at or before it.
+ */
+function entitiesBySpan(spans: Span[], entities: EntitySpan[]): EntitySpan[][] {
+  const buckets: EntitySpan[][] = spans.map(() => []);
+  for (const e of entities) {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid].start <= e.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const span = spans[lo];
+    if (span && e.start >= span.start && e.end <= span.end) buckets[lo].push(e);
+  }
+  return buckets;
+}
+
+function ordered(spans: Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].end) return false;
+  return true;
+}
+
 /** Every sentence of the article, coded. */
 export function codeArticle(lex: EventLexicons, article: Pick<Article, 'text' | 'sentences' | 'entities'>): CodedSentence[] {
-  return sentenceSpans(article).map((span) => codeSentence(lex, article.text, span, article.entities));
+  const spans = sentenceSpans(article);
+  const buckets = ordered(spans) ? entitiesBySpan(spans, article.entities) : null;
+  return spans.map((span, i) => codeSentence(lex, article.text, span, buckets ? buckets[i] : article.entities));
 }
 
 export const eventStage: Stage = {
