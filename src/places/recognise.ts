@@ -144,6 +144,23 @@ function lowerCased(t: string): string {
   return t;
 }
 
+/**
+ * The lowercase words of an article, asked only "is this word among them" a few times per article:
+ * kept in lists by length rather than hashed into a Set, which cost more to build than all the
+ * questions cost to answer.
+ */
+class WordsByLength {
+  private readonly lists: string[][] = [];
+
+  constructor(words: string[]) {
+    for (const w of words) (this.lists[w.length] ??= []).push(w);
+  }
+
+  has(word: string): boolean {
+    return this.lists[word.length]?.includes(word) ?? false;
+  }
+}
+
 /** Two tokens belong to one run when only spaces (no comma, period or line break) separate them. */
 function joined(text: string, a: Token, b: Token): boolean {
   if (b.start <= a.end) return false;
@@ -219,7 +236,7 @@ export function recogniseToponyms(
   const lex = placeLexicons();
   const { tokens, lowercase } = tokenise(text);
   const capsLines = allCapsLineRanges(text);
-  const lowerWords = new Set(lowercase);
+  const lowerWords = new WordsByLength(lowercase);
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
@@ -281,7 +298,7 @@ function namesInRun(
   run: number[],
   gazetteer: PlaceMatcher,
   lex: ReturnType<typeof placeLexicons>,
-  lowerWords: Set<string>,
+  lowerWords: WordsByLength,
   capsLines: Span[],
 ): { candidates: ToponymCandidate[]; personParts: string[] } {
   const found: Array<{ from: number; to: number; matches: NameMatch[] }> = [];
