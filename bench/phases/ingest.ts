@@ -1,7 +1,9 @@
 /**
- * Parallel ingest into a fresh SQLite file: workers run the pipeline, this thread stores each file in
- * one transaction through the EventStore interface. A CPU profile of this thread splits the storing
- * time between merging (src/merge) and the store itself (src/store, SQLite).
+ * Parallel ingest into a fresh SQLite file: workers run the pipeline and pack the articles, this thread
+ * stores each file in one transaction through the EventStore interface. A CPU profile of this thread
+ * splits the storing time between merging (src/merge) and the store itself (src/store, SQLite).
+ * Besides wall time (which on a busy 2-core machine mostly measures the other threads), `extra` has
+ * the CPU time this thread spent storing and in all, per article.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
