@@ -50,3 +50,22 @@ test('a malformed pattern names its file and line', () => {
   assert.throws(() => compilePattern('~2 killed', 'x', lex.classes, inflect, 'data/events/x.tsv:7'), /x\.tsv:7/);
   assert.throws(() => compilePattern('@NOSUCH killed', 'x', lex.classes, inflect, 'data/events/x.tsv:8'), /unknown word class/);
 });
+
+test('words: offsets, lower case, one id per spelling, "didn\'t" split, possessives read as the noun', () => {
+  const sentence = 'Turkey’s army didn\'t stop; the ARMY, the army and Shi’ite fighters near Aleppo’s 7,000-strong garrison.';
+  const words = tokenizeWords(sentence, 10);
+  for (const w of words) assert.ok(sentence.slice(w.start - 10, w.end - 10).startsWith(w.text), w.text);
+  assert.deepEqual(
+    words.map((w) => w.text),
+    ['Turkey', 'army', 'did', "n't", 'stop', 'the', 'ARMY', 'the', 'army', 'and', 'Shi’ite', 'fighters', 'near', 'Aleppo', '7,000', 'strong', 'garrison'],
+  );
+  const armies = words.filter((w) => w.lower === 'army');
+  assert.equal(armies.length, 3);
+  assert.equal(armies[0].id, armies[2].id, 'the same spelling is the same word');
+  assert.notEqual(armies[0].id, armies[1].id, 'another spelling is another word');
+  assert.equal(words.find((w) => w.text === 'Shi’ite')?.lower, 'shi’ite');
+});
+
+test('words with letters beyond ASCII read whole: "Dayr az-Zawr", "Rāqqa", "Kyïv"', () => {
+  assert.deepEqual(tokenizeWords('Rāqqa and Kyïv, Dayr az-Zawr').map((w) => w.text), ['Rāqqa', 'and', 'Kyïv', 'Dayr', 'az', 'Zawr']);
+});

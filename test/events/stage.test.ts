@@ -136,3 +136,8 @@ test('every event has evidence = its sentence, a stable id and a trace to a lexi
 test('labels ACLED lacks (an earthquake) are coded but never emitted as events', () => {
   assert.deepEqual(extract('A magnitude 6.1 earthquake struck the region on Sunday, killing 40 people.').events, []);
 });
+
+test('a trailing source is read after the last comma, past earlier clauses', () => {
+  const e = only('Rebels shelled the base on Monday, killing 4 soldiers, wounding 9, a military source said.');
+  assert.equal(e.attribution, 'a military source');
+});

@@ -135,3 +135,22 @@ test('a date and an expression two undated sentences later are not merged into o
     ['night', '2014'],
   );
 });
+
+test('dates after left-out (undated) sentences keep their offsets in the article', () => {
+  const text =
+    'Aid convoys waited at the crossing. Nobody could say why, a driver told reporters. ' +
+    'Shelling resumed on Tuesday. Residents fled, and the roads were blocked. Talks were held on March 2.';
+  const dates = parseDates(text, PUBLISHED);
+  assert.deepEqual(dates.map((d) => d.text), ['on Tuesday', 'March 2']);
+  for (const d of dates) assert.equal(text.slice(d.start, d.end), d.text);
+  assert.equal(dates[0].start, text.indexOf('on Tuesday'));
+  assert.deepEqual(dates.map((d) => d.value), ['2019-03-05', '2019-03-02']);
+});
+
+test('"end of March" is the last day of March, also after an undated sentence', () => {
+  const text = 'The camp was quiet. The agency expects to finish the census by the end of March.';
+  const date = only(text);
+  assert.equal(date.text, 'end of March');
+  assert.equal(date.start, text.indexOf('end of March'));
+  assert.equal(date.value, '2019-03-31');
+});
