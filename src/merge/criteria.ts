@@ -47,8 +47,16 @@ export function sameAdmin2(a: EventLocation, b: EventLocation): boolean {
   return Boolean(a.admin2 && b.admin2 && a.admin2 === b.admin2 && a.countryCode === b.countryCode && a.admin1 === b.admin1);
 }
 
+const foldedNames = new Map<string, string>();
+
+/** Memoised: far-apart candidates of the same country reach this for every comparison, names repeat. */
 function placeKey(location: EventLocation): string {
-  return `${location.countryCode}|${location.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}`;
+  let folded = foldedNames.get(location.name);
+  if (folded === undefined) {
+    folded = location.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (foldedNames.size < 100_000) foldedNames.set(location.name, folded);
+  }
+  return `${location.countryCode}|${folded}`;
 }
 
 export function checkLocation(a: EventFacts, b: EventFacts): Check & { km?: number } {

@@ -18,9 +18,26 @@ function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
-/** Inclusive [first, last] day numbers a date string covers, or null when it is not a date. */
+const parsedIntervals = new Map<string, [number, number] | null>();
+
+/**
+ * Inclusive [first, last] day numbers a date string covers, or null when it is not a date. Memoised
+ * (callers never modify the pair): merging parses both dates of every comparison, and a corpus
+ * has few distinct dates.
+ */
 export function dayInterval(value: string | null | undefined): [number, number] | null {
   if (!value) return null;
+  let interval = parsedIntervals.get(value);
+  if (interval === undefined) {
+    // Frozen: the same pair goes to every caller.
+    interval = parseDayInterval(value);
+    if (interval) Object.freeze(interval);
+    if (parsedIntervals.size < 100_000) parsedIntervals.set(value, interval);
+  }
+  return interval;
+}
+
+function parseDayInterval(value: string): [number, number] | null {
   let m = FULL.exec(value);
   if (m) {
     const d = dayNumber(+m[1], +m[2], +m[3]);
