@@ -81,13 +81,17 @@ const TWO_LETTERS_RE = /\p{L}.*\p{L}/su;
 // Per-token work is kept to character-code tests and string comparisons; the regexes run only on
 // the few tokens with a hyphen or an apostrophe, or outside ASCII (recognition reads every word of
 // every article).
-function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
+function tokenise(text: string): { tokens: Token[]; lowerWords: WordsByLength } {
   const tokens: Token[] = [];
   // Lowercase words matter only as connectors and generic suffixes inside names; the others only
-  // as evidence that the text writes a word in lowercase ("reading"), so they are kept as strings,
-  // lower-cased.
-  const lowercase: string[] = [];
-  scanWords(text, (start, wordEnd, joined) => {
+  // as evidence that the text writes a word in lowercase ("reading"), so they are only remembered
+  // (by position when the word is plain lowercase ASCII, the common case: no string is made).
+  const lowerWords = new WordsByLength(text);
+  scanWords(text, (start, wordEnd, joined, plain) => {
+    if (plain && !connectorAt(text, start, wordEnd)) {
+      lowerWords.addAt(start, wordEnd);
+      return;
+    }
     let t = text.slice(start, wordEnd);
     // Apostrophes and hyphens come into a word only as joiners: a word without one has neither.
     const last = t.charCodeAt(t.length - 1);
@@ -100,7 +104,7 @@ function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
     }
     const isUpper = startsUpper(t);
     if (!isUpper && !hyphenated && !CONNECTORS_OR_SUFFIXES.has(t)) {
-      lowercase.push(lowerCased(t));
+      lowerWords.add(lowerCased(t));
       return;
     }
     // "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name starts a name.
@@ -114,9 +118,9 @@ function tokenise(text: string): { tokens: Token[]; lowercase: string[] } {
       capitalised: isUpper || articleLed,
       allCaps: upper && TWO_LETTERS_RE.test(t),
     });
-    if (!isUpper && !articleLed) lowercase.push(lowerCased(t));
+    if (!isUpper && !articleLed) lowerWords.add(lowerCased(t));
   });
-  return { tokens, lowercase };
+  return { tokens, lowerWords };
 }
 
 /** The first character changes when lower-cased (a capital): decided by its code for ASCII. */
@@ -146,19 +150,48 @@ function lowerCased(t: string): string {
 
 /**
  * The lowercase words of an article, asked only "is this word among them" a few times per article:
- * kept in lists by length rather than hashed into a Set, which cost more to build than all the
- * questions cost to answer.
+ * kept in lists by length (strings, or the offsets of plain words in the text) rather than hashed
+ * into a Set, which cost more to build than all the questions cost to answer.
  */
 class WordsByLength {
-  private readonly lists: string[][] = [];
+  private readonly words: string[][] = [];
+  private readonly starts: number[][] = [];
 
-  constructor(words: string[]) {
-    for (const w of words) (this.lists[w.length] ??= []).push(w);
+  constructor(private readonly text: string) {}
+
+  add(word: string): void {
+    (this.words[word.length] ??= []).push(word);
   }
 
+  /** A plain word (lowercase ASCII letters and digits: its own lowercase form) at [start, end). */
+  addAt(start: number, end: number): void {
+    (this.starts[end - start] ??= []).push(start);
+  }
+
+  /** `word` is lowercase. */
   has(word: string): boolean {
-    return this.lists[word.length]?.includes(word) ?? false;
+    if (this.words[word.length]?.includes(word)) return true;
+    for (const start of this.starts[word.length] ?? []) if (this.text.startsWith(word, start)) return true;
+    return false;
   }
+}
+
+/** Connectors and generic suffixes filed by length and first letters, to test a word in place. */
+const CONNECTOR_KEYS = new Map<number, string[]>();
+function wordKey(text: string, start: number, length: number): number {
+  let key = length;
+  for (let i = 0; i < length && i < 4; i++) key = key * 128 + text.charCodeAt(start + i);
+  return key;
+}
+for (const w of CONNECTORS_OR_SUFFIXES) {
+  const key = wordKey(w, 0, w.length);
+  CONNECTOR_KEYS.set(key, [...(CONNECTOR_KEYS.get(key) ?? []), w]);
+}
+
+/** CONNECTORS_OR_SUFFIXES.has(text.slice(start, end)), without making the string. */
+function connectorAt(text: string, start: number, end: number): boolean {
+  const list = CONNECTOR_KEYS.get(wordKey(text, start, end - start));
+  return list !== undefined && list.some((w) => text.startsWith(w, start));
 }
 
 /** Two tokens belong to one run when only spaces (no comma, period or line break) separate them. */
@@ -234,9 +267,8 @@ export function recogniseToponyms(
   excluded: Span[] = [],
 ): ToponymCandidate[] {
   const lex = placeLexicons();
-  const { tokens, lowercase } = tokenise(text);
+  const { tokens, lowerWords } = tokenise(text);
   const capsLines = allCapsLineRanges(text);
-  const lowerWords = new WordsByLength(lowercase);
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);

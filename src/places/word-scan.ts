@@ -48,11 +48,17 @@ function isJoiner(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x2d || code === 0x2010;
 }
 
+/** [a-z0-9]: a word made only of these is its own lowercase form. */
+function isPlain(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
 /**
- * Calls `visit(start, end, joined)` for every word of `text`, in order; `joined` says the word holds
- * an apostrophe or hyphen (a word without one needs no possessive or modifier handling).
+ * Calls `visit(start, end, joined, plain)` for every word of `text`, in order; `joined` says the word
+ * holds an apostrophe or hyphen (a word without one needs no possessive or modifier handling),
+ * `plain` that it is only lowercase ASCII letters and digits.
  */
-export function scanWords(text: string, visit: (start: number, end: number, joined: boolean) => void): void {
+export function scanWords(text: string, visit: (start: number, end: number, joined: boolean, plain: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -67,6 +73,7 @@ export function scanWords(text: string, visit: (start: number, end: number, join
     let j = i;
     let initials = 0;
     let joined = false;
+    let plain = false;
     while (j < n) {
       const c = text.codePointAt(j)!;
       const w = c > 0xffff ? 2 : 1;
@@ -76,22 +83,25 @@ export function scanWords(text: string, visit: (start: number, end: number, join
     }
     if (initials < 2) {
       j = i + width;
+      plain = isPlain(cp);
       for (;;) {
         while (j < n) {
           const c = text.codePointAt(j)!;
           if (!(classOf(c) & CONTINUES)) break;
+          if (plain && !isPlain(c)) plain = false;
           j += c > 0xffff ? 2 : 1;
         }
         // A joiner continues the word only when a letter, mark or digit follows it.
         if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.codePointAt(j + 1)!) & CONTINUES) {
           j += 1;
           joined = true;
+          plain = false;
           continue;
         }
         break;
       }
     }
-    visit(start, j, joined);
+    visit(start, j, joined, plain);
     i = j;
   }
 }

@@ -34,3 +34,10 @@ test('the scan finds the same words at the same offsets as the regex', () => {
 test('dotted initials are one word; a hyphen or apostrophe joins only when a letter follows', () => {
   assert.deepEqual(scanned('U.S. Al-Hol x- Ma\'arat'), ['0:U.S.', '5:Al-Hol', '12:x', "15:Ma'arat"]);
 });
+
+test('words say whether they hold a joiner and whether they are plain lowercase ASCII', () => {
+  const flags: string[] = [];
+  const text = "the 12th Al-Hol town's iPhone café U.S. x";
+  scanWords(text, (start, end, joined, plain) => flags.push(`${text.slice(start, end)}:${joined ? 'j' : '-'}${plain ? 'p' : '-'}`));
+  assert.deepEqual(flags, ['the:-p', '12th:-p', 'Al-Hol:j-', "town's:j-", 'iPhone:--', 'café:--', 'U.S.:--', 'x:-p']);
+});
