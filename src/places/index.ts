@@ -7,9 +7,14 @@ import { sortSpans } from '../model/doc.js';
 import type { Stage } from '../model/stage.js';
 import { asPlaceMatcher } from './gazetteer-index.js';
 import { geoparse, PIPELINE_GEOPARSE, toPlaceSpan } from './geoparse.js';
+import { placeLexicons } from './lexicons.js';
 
 export const placeStage: Stage = {
   name: 'places',
+  // The word lists and cue patterns load with the pipeline, not with its first article.
+  prepare() {
+    placeLexicons();
+  },
   run(doc, ctx) {
     const excluded = doc.entities.filter((e) => e.type === 'PERSON' || e.type === 'ORGANISATION');
     // Only named locations are candidates: "the city" or "the area" (nominal mentions the entity stage
