@@ -153,6 +153,7 @@ function datedText(text: string): DatedText {
     length += end - copied;
     copied = end;
   };
+  let leftOut = 0;
   PIECE.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = PIECE.exec(text)) !== null) {
@@ -160,10 +161,11 @@ function datedText(text: string): DatedText {
     keepUpTo(match.index);
     parts.push(LEFT_OUT);
     length += 1;
+    leftOut += 1;
     copied = match.index + match[0].length;
   }
   keepUpTo(text.length);
-  return { text: parts.length === 1 ? text : parts.join(''), runStarts, runOrigins };
+  return { text: leftOut ? parts.join('') : text, runStarts, runOrigins };
 }
 
 /** Original offset of a position in a dated text (a position on a NUL maps to the piece's start). */

@@ -154,3 +154,7 @@ test('"end of March" is the last day of March, also after an undated sentence', 
   assert.equal(date.start, text.indexOf('end of March'));
   assert.equal(date.value, '2019-03-31');
 });
+
+test('a text of one undated sentence yields no date, not even a clock time', () => {
+  assert.deepEqual(parseDates('Fighters regrouped at 5 near the bridge', PUBLISHED), []);
+});
