@@ -4,6 +4,8 @@
  * "cease fire" read alike, "7,000" kept whole) rather than wink's tokens, which the entity stage owns
  * and which may be absent when a text is coded on its own (the CASE 2021 evaluation).
  */
+import { charFlags, LETTER, MARK } from '../text/char-class.js';
+
 export interface Word {
   /** Lower-cased text. */
   lower: string;
@@ -37,21 +39,11 @@ export function vocabularyGeneration(): number {
   return generation;
 }
 
-/** Unicode classes of non-ASCII code points, remembered (news text uses few of them). */
-const LETTER = /^\p{L}$/u;
-const MARK = /^\p{M}$/u;
-const nonAsciiClass = new Map<number, 0 | 1 | 2>();
-
 /** 1 a letter, 2 a combining mark, 0 anything else (ASCII answered without a lookup). */
 function charClass(cp: number): 0 | 1 | 2 {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) ? 1 : 0;
-  let c = nonAsciiClass.get(cp);
-  if (c === undefined) {
-    const ch = String.fromCodePoint(cp);
-    c = LETTER.test(ch) ? 1 : MARK.test(ch) ? 2 : 0;
-    nonAsciiClass.set(cp, c);
-  }
-  return c;
+  const flags = charFlags(cp);
+  return flags & LETTER ? 1 : flags & MARK ? 2 : 0;
 }
 
 function isDigit(code: number): boolean {

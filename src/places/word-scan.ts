@@ -7,41 +7,18 @@
  *
  * Dotted initials ("U.S.") are one word; words joined by apostrophes and hyphens stay one word
  * ("Ma'arat", "ez-Zor", "Al-Hol"). Characters outside ASCII are classified by the same Unicode
- * classes, once per character, and remembered.
+ * classes through the shared table of src/text/char-class.ts.
  */
+import { charFlags, LETTER, MARK, NUMBER, UPPERCASE } from '../text/char-class.js';
+
 export const WORD_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 
-const KNOWN = 1;
 /** [\p{L}\p{N}]: may start a word. */
-const STARTS = 2;
+const STARTS = LETTER | NUMBER;
 /** [\p{L}\p{M}\p{N}]: may continue one. */
-const CONTINUES = 4;
+const CONTINUES = LETTER | MARK | NUMBER;
 /** \p{Lu}: may be a dotted initial. */
-const UPPER = 8;
-
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const LETTER_MARK_OR_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
-const UPPERCASE_LETTER = /^\p{Lu}$/u;
-
-/** Classes of the Basic Multilingual Plane, filled as characters are met (0 = not yet known). */
-const bmp = new Uint8Array(0x10000);
-
-function classify(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  return (
-    KNOWN |
-    (LETTER_OR_NUMBER.test(ch) ? STARTS : 0) |
-    (LETTER_MARK_OR_NUMBER.test(ch) ? CONTINUES : 0) |
-    (UPPERCASE_LETTER.test(ch) ? UPPER : 0)
-  );
-}
-
-function classOf(cp: number): number {
-  if (cp >= 0x10000) return classify(cp);
-  let c = bmp[cp]!;
-  if (c === 0) bmp[cp] = c = classify(cp);
-  return c;
-}
+const UPPER = UPPERCASE;
 
 /** Apostrophes and hyphens that join two parts of one word: ' ’ ‘ - ‐ */
 function isJoiner(code: number): boolean {
@@ -64,7 +41,7 @@ export function scanWords(text: string, visit: (start: number, end: number, join
   while (i < n) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    if (!(classOf(cp) & STARTS)) {
+    if (!(charFlags(cp) & STARTS)) {
       i += width;
       continue;
     }
@@ -77,7 +54,7 @@ export function scanWords(text: string, visit: (start: number, end: number, join
     while (j < n) {
       const c = text.codePointAt(j)!;
       const w = c > 0xffff ? 2 : 1;
-      if (!(classOf(c) & UPPER) || text.charCodeAt(j + w) !== 0x2e) break;
+      if (!(charFlags(c) & UPPER) || text.charCodeAt(j + w) !== 0x2e) break;
       j += w + 1;
       initials++;
     }
@@ -87,12 +64,12 @@ export function scanWords(text: string, visit: (start: number, end: number, join
       for (;;) {
         while (j < n) {
           const c = text.codePointAt(j)!;
-          if (!(classOf(c) & CONTINUES)) break;
+          if (!(charFlags(c) & CONTINUES)) break;
           if (plain && !isPlain(c)) plain = false;
           j += c > 0xffff ? 2 : 1;
         }
         // A joiner continues the word only when a letter, mark or digit follows it.
-        if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.codePointAt(j + 1)!) & CONTINUES) {
+        if (j + 1 < n && isJoiner(text.charCodeAt(j)) && charFlags(text.codePointAt(j + 1)!) & CONTINUES) {
           j += 1;
           joined = true;
           plain = false;
