@@ -24,16 +24,17 @@ export async function runSinglePhase(input: PhaseInput): Promise<PhaseReport> {
     const result = readInput(file);
     readMs += performance.now() - readStarted;
     if (!result.ok) throw new Error(`${file}: ${result.error}`);
-    for (const draft of result.drafts) {
-      try {
-        pipeline.process(draft);
+    // A file's articles go through the stages together, as in the workers and `sitrep extract`.
+    pipeline.processBatch(result.drafts).forEach((outcome, index) => {
+      const draft = result.drafts[index]!;
+      if (outcome.ok) {
         articles += 1;
         bytes += Buffer.byteLength(draft.text);
-      } catch (error) {
+      } else {
         failed += 1;
-        firstFailure ??= `${draft.title}: ${(error as Error).message}`;
+        firstFailure ??= `${draft.title}: ${outcome.error.message}`;
       }
-    }
+    });
   }
   const ms = performance.now() - started;
   const profile = stopProfile ? await stopProfile() : undefined;

@@ -52,7 +52,7 @@ function instrument(stage: Stage, index: number, faults: FaultInjection): Stage 
   };
 }
 
-function runTask(pipeline: Pipeline, stageNames: string[], message: TaskMessage): void {
+function runTask(pipeline: Pipeline, message: TaskMessage): void {
   Atomics.store(status, STATUS_TASK, message.task);
   Atomics.store(status, STATUS_ARTICLE, -1);
   Atomics.store(status, STATUS_STAGE, -1);
@@ -70,23 +70,29 @@ function runTask(pipeline: Pipeline, stageNames: string[], message: TaskMessage)
   } else {
     const articles: (Article | PackedArticle)[] = [];
     const failed: ArticleFailure[] = [];
-    read.drafts.forEach((draft, index) => {
-      if (message.skip.includes(index)) return;
-      Atomics.store(status, STATUS_ARTICLE, index);
-      try {
-        const article = pipeline.process(draft);
-        if (init.pack) {
-          const packStarted = performance.now();
-          const packed = packArticle(article);
-          packMs += performance.now() - packStarted;
-          transfer.push(packed.layers.buffer as ArrayBuffer);
-          articles.push(packed);
-        } else {
-          articles.push(article);
-        }
-      } catch (error) {
-        const stage = stageNames[Atomics.load(status, STATUS_STAGE)] ?? null;
-        failed.push({ index, title: draft.title, kind: 'pipeline', stage, message: (error as Error).message });
+    // A retried file comes back without the article that killed the worker before.
+    const indexes = read.drafts.map((_, index) => index).filter((index) => !message.skip.includes(index));
+    const drafts = indexes.map((index) => read.drafts[index]!);
+    // The file's articles go through the stages together (processBatch); before each step the article
+    // and stage are written to shared memory, so a crash or a hang names them.
+    const outcomes = pipeline.processBatch(drafts, {
+      beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[docIndex]!),
+    });
+    outcomes.forEach((outcome, docIndex) => {
+      const index = indexes[docIndex]!;
+      if (!outcome.ok) {
+        failed.push({ index, title: drafts[docIndex]!.title, kind: 'pipeline', stage: outcome.stage, message: outcome.error.message });
+        return;
+      }
+      const { article } = outcome;
+      if (init.pack) {
+        const packStarted = performance.now();
+        const packed = packArticle(article);
+        packMs += performance.now() - packStarted;
+        transfer.push(packed.layers.buffer as ArrayBuffer);
+        articles.push(packed);
+      } else {
+        articles.push(article);
       }
     });
     result = { path: message.path, ok: true, articles, problems: read.problems, failed, ms: performance.now() - started };
@@ -111,7 +117,7 @@ function start(): void {
     return;
   }
   const stageNames = pipeline.stages.map((stage) => stage.name);
-  port.on('message', (message: TaskMessage) => runTask(pipeline, stageNames, message));
+  port.on('message', (message: TaskMessage) => runTask(pipeline, message));
   post({ type: 'ready', stages: stageNames });
 }
 

@@ -62,16 +62,14 @@ export function registerExtract(program: Command): void {
           process.stderr.write(`sitrep: ${result.path}: ${problem}\n`);
           failed = true;
         }
-        for (const [index, draft] of result.drafts.entries()) {
-          let article: Article;
-          try {
-            article = pipeline.process(draft);
-          } catch (error) {
+        for (const [index, outcome] of pipeline.processBatch(result.drafts).entries()) {
+          if (!outcome.ok) {
             // One article that breaks a stage is reported; the other articles and inputs go on.
-            process.stderr.write(`sitrep: ${result.path}: article ${index + 1} could not be processed: ${(error as Error).message}\n`);
+            process.stderr.write(`sitrep: ${result.path}: article ${index + 1} could not be processed: ${outcome.error.message}\n`);
             failed = true;
             continue;
           }
+          const { article } = outcome;
           // The same story read twice (two files, a repeated JSONL record) is one article.
           if (seen.has(article.id)) continue;
           seen.add(article.id);
