@@ -29,7 +29,7 @@ export function registerDemo(program: Command): void {
     .action(async (options: DemoOptions) => {
       // Rebuilt every time, so the demo always shows what the current pipeline extracts.
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${options.db}${suffix}`, { force: true });
-      const totals = runIngest([DEMO_CORPUS], { db: options.db });
+      const totals = await runIngest([DEMO_CORPUS], { db: options.db });
       process.stdout.write(describeTotals(totals, options.db) + '\n');
       if (totals.badFiles) throw new UserError(`the demo corpus in ${DEMO_CORPUS} has unreadable files (see above)`);
       if (!options.serve) return;

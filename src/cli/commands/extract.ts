@@ -9,7 +9,6 @@ import { fdWriter } from '../output.js';
 import { expandInputs, readInput } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
 import type { Article } from '../../model/types.js';
-import { createPipeline } from '../../pipeline.js';
 import { EXIT_BAD_INPUT } from '../errors.js';
 import { collect, inputFormatOption, positiveInteger, publishedOption } from '../options.js';
 
@@ -40,10 +39,12 @@ export function registerExtract(program: Command): void {
     .option('--actors <file>', 'extra actor dictionary (YAML), repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer supplement, repeatable', collect)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB)', positiveInteger)
-    .action((inputs: string[], options: ExtractOptions) => {
+    .action(async (inputs: string[], options: ExtractOptions) => {
       const { files, errors } = expandInputs(inputs);
       let failed = errors.length > 0;
       for (const error of errors) if (!error.ok) process.stderr.write(`sitrep: ${error.path}: ${error.error}\n`);
+      // Imported here so that other commands do not load the pipeline's modules (about a second).
+      const { createPipeline } = await import('../../pipeline.js');
       const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
       const articles: Article[] = [];
       const seen = new Set<string>();

@@ -12,7 +12,6 @@ import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { expandInputs, STDIN } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
-import { createPipeline } from '../../pipeline.js';
 import { ingestInput, type InputOutcome } from '../../store/ingest-inputs.js';
 import { existsSync } from 'node:fs';
 import { openSqliteStore, StoreError, type EventStore } from '../../store/index.js';
@@ -152,11 +151,14 @@ function readOptions(options: IngestOptions) {
  * Ingest in this process, file after file (one file, stdin, --workers 0|1, and the demo). Ctrl-C
  * ends the process at once: the file being stored was one open transaction, which SQLite discards.
  */
-export function runIngest(inputs: string[], options: IngestOptions): IngestTotals {
+export function runIngest(inputs: string[], options: IngestOptions): Promise<IngestTotals> {
   return ingestInProcess(expandInputs(inputs), options);
 }
 
-function ingestInProcess(inputs: ExpandedInputs, options: IngestOptions): IngestTotals {
+async function ingestInProcess(inputs: ExpandedInputs, options: IngestOptions): Promise<IngestTotals> {
+  // Imported here, not at the top: with workers this thread only stores, and loading the pipeline's
+  // modules (wink model, chrono, lexicons) would cost it about a second and 90 MB for nothing.
+  const { createPipeline } = await import('../../pipeline.js');
   const progress = startProgress(inputs, options);
   const store = openStore(options.db);
   try {

@@ -4,7 +4,6 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { createPipeline } from '../../pipeline.js';
 import { listen, isLoopback, type RunningServer } from '../../server/index.js';
 import type { EventStore } from '../../store/index.js';
 import { UserError } from '../errors.js';
@@ -29,6 +28,8 @@ export function portOption(value: string): number {
 /** Starts serving an open store until the process is stopped (Ctrl-C closes the store cleanly). */
 export async function serveStore(store: EventStore, options: ServeOptions): Promise<RunningServer> {
   const token = process.env.SITREP_TOKEN || null;
+  // Loaded with the server, not with every CLI command: the pipeline's modules take about a second.
+  const { createPipeline } = await import('../../pipeline.js');
   let server: RunningServer;
   try {
     server = await listen({

@@ -1,7 +1,7 @@
 /**
  * RSS and Atom feeds: each item is one story; its HTML description or content is read like a page.
  */
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 import type { ArticleDraft } from '../../model/doc.js';
 import { normalisePublished } from '../published.js';
 import { segmentPage } from '../segment.js';

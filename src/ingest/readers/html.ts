@@ -4,7 +4,7 @@
  * table cells never run together, then cleaned by the same segmenter as plain text (single story).
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 import type { ArticleDraft } from '../../model/doc.js';
 import { normalisePublished } from '../published.js';
 import { segmentPage } from '../segment.js';
