@@ -4,11 +4,10 @@
  * tombstones so downstream copies can sync. One `storeArticles` call is one transaction.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Article } from '../../model/types.js';
 import { chooseEvent, type Candidate } from '../../merge/choose.js';
 import { DATE_TOLERANCE_DAYS, eventInterval, formatDay } from '../../merge/dates.js';
-import { mentionsOf } from '../../merge/mentions.js';
 import { summariseCluster } from '../../merge/summarise.js';
 import type { EventFacts, EventSummary, Mention } from '../../merge/types.js';
 import { fieldSpans } from '../field-spans.js';
@@ -88,7 +87,7 @@ const FAMILY = `WITH RECURSIVE family(id) AS (
   SELECT ? UNION SELECT d.id FROM deleted_events d JOIN family f ON d.merged_into = f.id)`;
 
 function eventIdFor(mention: Mention): string {
-  return `ev_${createHash('sha256').update(mention.id).digest('hex').slice(0, 16)}`;
+  return `ev_${hash('sha256', mention.id, 'hex').slice(0, 16)}`;
 }
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): EventStore {
@@ -132,8 +131,7 @@ class SqliteEventStore implements EventStore {
       insertArticleFts: p('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
       getArticle: p('SELECT doc, text, ingested FROM articles WHERE id = ?'),
       articleEventIds: p('SELECT event_id FROM mentions WHERE article_id = ? ORDER BY idx').pluck(),
-      insertMention: p(`INSERT INTO mentions (id, article_id, idx, event_id, evidence, data)
-        VALUES (@id, @article_id, @idx, @event_id, @evidence, @data)`),
+      insertMention: p('INSERT INTO mentions (id, article_id, idx, event_id, evidence, data) VALUES (?, ?, ?, ?, ?, ?)'),
       insertEvidenceFts: p('INSERT INTO evidence_fts (rowid, evidence) VALUES (?, ?)'),
       moveMentions: p('UPDATE mentions SET event_id = ? WHERE event_id = ?'),
       eventMentions: p('SELECT data FROM mentions WHERE event_id = ? ORDER BY seq').pluck(),
@@ -195,7 +193,7 @@ class SqliteEventStore implements EventStore {
       ingested: at,
     });
     this.st.insertArticleFts.run(info.lastInsertRowid, article.title ?? '', article.text);
-    for (const mention of mentionsOf(article)) this.placeMention(mention, at, result);
+    for (const data of article.mentions) this.placeMention(mentionFromData(data), data, at, result);
     result.articles.push({ id: article.id, status: 'stored', eventIds: this.st.articleEventIds.all(article.id) as string[] });
   }
 
@@ -228,24 +226,17 @@ class SqliteEventStore implements EventStore {
   }
 
   /** Stored with the event it belongs to, so the row is written once. */
-  private insertMention(mention: Mention, eventId: string): void {
-    const row = this.st.insertMention.run({
-      id: mention.id,
-      article_id: mention.articleId,
-      idx: mention.index,
-      event_id: eventId,
-      evidence: mention.evidence.text,
-      data: JSON.stringify(mention),
-    });
+  private insertMention(mention: Mention, data: string, eventId: string): void {
+    const row = this.st.insertMention.run(mention.id, mention.articleId, mention.index, eventId, mention.evidence.text, data);
     this.st.insertEvidenceFts.run(row.lastInsertRowid, mention.evidence.text);
   }
 
   /** A new report either joins the closest compatible event or starts one; then folds what it bridged. */
-  private placeMention(mention: Mention, at: string, result: IngestResult): void {
+  private placeMention(mention: Mention, data: string, at: string, result: IngestResult): void {
     const choice = chooseEvent(mention, [mention.articleId], this.candidatesFor(mention, null));
     if (!choice.chosen) {
       const id = eventIdFor(mention);
-      this.insertMention(mention, id);
+      this.insertMention(mention, data, id);
       this.writeEvent(id, summariseCluster([mention]), at, true);
       // The closest few rejections explain a new event, each by the checks that failed (explain
       // prints only those); logging every comparison in full made the log the slowest part of ingest.
@@ -259,7 +250,7 @@ class SqliteEventStore implements EventStore {
       return;
     }
     const target = choice.chosen.candidate.id;
-    this.insertMention(mention, target);
+    this.insertMention(mention, data, target);
     this.recompute(target, at);
     this.log('join', target, null, mention.id, at, choice.chosen.comparison.score, { checks: choice.chosen.comparison.checks });
     result.joined += 1;
