@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
 
 /** The parts of wink's raw document data this file reads. */
 interface WinkCache {
+  currentSize?(): number;
+  intrinsicSize?(): number;
   value(index: number): string;
   property(index: number, name: string): string | number | null;
   valueOf(feature: string, index: number): string;
@@ -65,6 +67,11 @@ export interface RawDocument {
   pos(i: number): string;
   /** wink's token type: word, number, punctuation, ... */
   type(i: number): string;
+  /**
+   * Words wink has added to its lexicon beyond the model's own (every new spelling it meets stays
+   * there for the life of the wink instance), or null when this wink cannot say.
+   */
+  learnedWords: number | null;
 }
 
 interface WinkDocLike {
@@ -75,7 +82,7 @@ export function rawDocument(doc: WinkDocLike): RawDocument | null {
   installed ??= installAccessor();
   if (!installed) return null;
   const tokens = doc.tokens();
-  if (tokens.length() === 0) return { count: 0, value: () => '', spacesBefore: () => 0, pos: () => '', type: () => '' };
+  if (tokens.length() === 0) return { count: 0, value: () => '', spacesBefore: () => 0, pos: () => '', type: () => '', learnedWords: null };
   captured = null;
   tokens.itemAt(0).out(captureRdd);
   const rdd = captured as WinkRdd | null;
@@ -92,5 +99,9 @@ export function rawDocument(doc: WinkDocLike): RawDocument | null {
     spacesBefore: (i) => packed[i * TOKEN_SIZE + 1] & SPACES_MASK,
     pos: (i) => cache.valueOf('pos', (packed[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT),
     type: (i) => cache.property(packed[i * TOKEN_SIZE], 'tokenType') as string,
+    learnedWords:
+      typeof cache.currentSize === 'function' && typeof cache.intrinsicSize === 'function'
+        ? cache.currentSize() - cache.intrinsicSize()
+        : null,
   };
 }
