@@ -155,6 +155,17 @@ interface StartingPatterns<T> {
   countFirst: boolean[];
   /** The first token is no count and holds the word (known once per word, not asked per sentence). */
   wordFirst: boolean[];
+  /** Per pattern, the required tokens (see `PatternIndex.required`) the sentence must hold for it to match. */
+  required: number[][];
+}
+
+/** Whether every required token of a pattern is held by some word of the sentence (`held`, a bitset). */
+function allHeld(required: number[], held: Uint32Array): boolean {
+  for (let r = 0; r < required.length; r++) {
+    const id = required[r];
+    if ((held[id >>> 5] & (1 << (id & 31))) === 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -162,6 +173,11 @@ interface StartingPatterns<T> {
  * on the word's text, so they are worked out once per distinct word (forms, exact case, prefixes,
  * counts, in that order, each pattern once) and remembered: a sentence then costs one lookup per word
  * plus the few patterns that can start there.
+ *
+ * Most patterns that start somewhere fail further on, on a word the sentence does not have ("@NUM ~5
+ * kill+" at every number of a sentence that kills no one). So every later token a pattern cannot do
+ * without (a word token, not a count, year, gap or negation) is numbered, the numbers each word holds
+ * are remembered with it, and a pattern is tried only where the sentence holds all of its numbers.
  */
 export class PatternIndex<T> {
   private byForm = new Map<string, CompiledPattern<T>[]>();
@@ -172,34 +188,71 @@ export class PatternIndex<T> {
   private byNumber: CompiledPattern<T>[] = [];
   /** First words a count can start with ("at", "more", "dozens", "between"). */
   private numberStarts = new Set<string>(['between']);
+  /** The numbers of the required tokens of each pattern (tokens after the first: see the class comment). */
+  private required = new Map<CompiledPattern<T>, number[]>();
+  /** Required-token numbers by the forms, exact spellings and prefixes (by first letter) that hold them. */
+  private requiredByForm = new Map<string, number[]>();
+  private requiredByExact = new Map<string, number[]>();
+  private requiredByInitial = new Map<string, { prefix: string; id: number }[]>();
+  /** Which required tokens the words of the sentence being matched hold (one bit each). */
+  private held: Uint32Array;
   /** Candidate patterns by word id (null: none can start there; undefined: not worked out yet). */
   private starts: (StartingPatterns<T> | null | undefined)[] = [];
+  /** Required-token numbers each word holds, by word id (null: none; undefined: not worked out yet). */
+  private holds: (number[] | null | undefined)[] = [];
   private startsGeneration = vocabularyGeneration();
   readonly size: number;
 
   constructor(patterns: CompiledPattern<T>[], private numbers: NumberLexicon) {
     for (const phrase of [...numbers.values.keys(), ...numbers.qualifiers.keys()]) this.numberStarts.add(phrase.split(' ')[0]);
+    let requiredCount = 0;
     for (const p of patterns) {
       const first = p.elements[0] as TokenSet;
       for (const f of first.forms) push(this.byForm, f, p);
       for (const f of first.exact) push(this.byExact, f, p);
       for (const prefix of new Set(first.prefixes.map((x) => x[0] ?? ''))) push(this.byInitial, prefix, p);
       if (first.num || first.year) this.byNumber.push(p);
+      const ids: number[] = [];
+      for (const el of p.elements.slice(1)) {
+        if (el.kind !== 'token' || el.num || el.year) continue;
+        const id = requiredCount++;
+        ids.push(id);
+        for (const f of el.forms) push(this.requiredByForm, f, id);
+        for (const f of el.exact) push(this.requiredByExact, f, id);
+        for (const prefix of el.prefixes) push(this.requiredByInitial, prefix[0] ?? '', { prefix, id });
+      }
+      this.required.set(p, ids);
     }
+    this.held = new Uint32Array(Math.ceil(requiredCount / 32));
     this.size = patterns.length;
+  }
+
+  private checkGeneration(): void {
+    if (this.startsGeneration !== vocabularyGeneration()) {
+      this.starts = [];
+      this.holds = [];
+      this.startsGeneration = vocabularyGeneration();
+    }
   }
 
   /** The patterns that may start at a word, each once, in the order the index tries them. */
   private startsAt(w: Word): StartingPatterns<T> | null {
-    if (this.startsGeneration !== vocabularyGeneration()) {
-      this.starts = [];
-      this.startsGeneration = vocabularyGeneration();
-    }
     let list = this.starts[w.id];
     if (list !== undefined) return list;
     list = this.workOutStarts(w);
     this.starts[w.id] = list;
     return list;
+  }
+
+  /** The required tokens a word holds (the same test as `wordIn`, from the other side). */
+  private holdsOf(w: Word): number[] | null {
+    let ids = this.holds[w.id];
+    if (ids !== undefined) return ids;
+    const found = new Set<number>([...(this.requiredByForm.get(w.lower) ?? []), ...(this.requiredByExact.get(w.text) ?? [])]);
+    for (const { prefix, id } of this.requiredByInitial.get(w.lower[0]) ?? []) if (w.lower.startsWith(prefix)) found.add(id);
+    ids = found.size ? [...found] : null;
+    this.holds[w.id] = ids;
+    return ids;
   }
 
   /** What `startsAt` remembers for a word seen for the first time (most words: nothing, at once). */
@@ -228,6 +281,7 @@ export class PatternIndex<T> {
       patterns: found,
       countFirst: firsts.map((first) => first.num && !wordIn(first, w)),
       wordFirst: firsts.map((first) => !first.num && wordIn(first, w)),
+      required: found.map((p) => this.required.get(p)!),
     };
   }
 
@@ -237,15 +291,29 @@ export class PatternIndex<T> {
    * array for the same words, so a sentence reads its counts once.
    */
   matchAll(words: Word[], readings?: NumberReadings): PatternMatch<T>[] {
+    this.checkGeneration();
     const out: PatternMatch<T>[] = [];
+    // first the required tokens the sentence holds, and whether any pattern starts at all
+    const held = this.held;
+    held.fill(0);
+    let anyStart = false;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!anyStart && this.startsAt(w)) anyStart = true;
+      const ids = this.holdsOf(w);
+      if (ids) for (let r = 0; r < ids.length; r++) held[ids[r] >>> 5] |= 1 << (ids[r] & 31);
+    }
+    if (!anyStart) return out;
     let state: MatchState | null = null;
     for (let i = 0; i < words.length; i++) {
       const starting = this.startsAt(words[i]);
       if (!starting) continue;
       state ??= { number: null, numbers: readings ?? new Array(words.length) };
-      const { patterns, countFirst, wordFirst } = starting;
+      const { patterns, countFirst, wordFirst, required } = starting;
       let countHere: boolean | undefined;
       for (let k = 0; k < patterns.length; k++) {
+        // a pattern needing a word the sentence lacks cannot match anywhere in it
+        if (!allHeld(required[k], held)) continue;
         const p = patterns[k];
         // a pattern that can start here only with a count ("a" of "a dozen") is skipped where none reads
         if (countFirst[k] && !(countHere ??= numberAt(words, i, this.numbers, state) !== null)) continue;
