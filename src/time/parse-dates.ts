@@ -11,13 +11,20 @@ import { WEEKDAYS } from './month-names.js';
 import { BareYearParser } from './parsers/bare-year.js';
 import { DayFirstRangeParser } from './parsers/day-range.js';
 import { PastWeekendParser } from './parsers/weekend.js';
+import { withAnchors } from './parsers/anchored-chrono.js';
 import { guardEndOfPeriodRefiner } from './refiners/end-of-period-guard.js';
 import { NotADateRefiner } from './refiners/not-a-date.js';
 import { PastTenseWeekdayRefiner } from './refiners/past-weekday.js';
 
 function buildNewsChrono(): chrono.Chrono {
   const custom = chrono.casual.clone();
-  custom.parsers.unshift(PastWeekendParser, DayFirstRangeParser, BareYearParser);
+  // Same parsers, searched from the words their matches need (a month, a weekday, "ago", a digit).
+  custom.parsers = withAnchors([
+    { name: 'PastWeekendParser', parser: PastWeekendParser },
+    { name: 'DayFirstRangeParser', parser: DayFirstRangeParser },
+    { name: 'BareYearParser', parser: BareYearParser },
+    ...custom.parsers,
+  ]);
   custom.refiners.push(NotADateRefiner, PastTenseWeekdayRefiner);
   custom.refiners = custom.refiners.map((refiner) =>
     refiner.constructor.name === 'ENEndOfPeriodRefiner' ? guardEndOfPeriodRefiner(refiner) : refiner,

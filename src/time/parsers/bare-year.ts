@@ -4,9 +4,11 @@ import type { Parser } from 'chrono-node';
  * Bare years after a preposition: "since 2011", "in 2014", "by 2030", "from 2011 to 2014".
  * A preposition is required so that counts ("2,000 people", "1999 votes") are never years.
  */
+const BARE_YEAR =
+  /\b(?:in|since|from|until|till|by|during|before|after|of|throughout|between|early|late|mid-?)\s+((?:1[89]|20)\d{2})(?:\s*(?:-|–|to|and|until)\s*((?:1[89]|20)\d{2}))?(?![\d,.]\d|\s*(?:people|persons|civilians|fighters|troops|soldiers|killed|dead)\b)/i;
+
 export const BareYearParser: Parser = {
-  pattern: () =>
-    /\b(?:in|since|from|until|till|by|during|before|after|of|throughout|between|early|late|mid-?)\s+((?:1[89]|20)\d{2})(?:\s*(?:-|–|to|and|until)\s*((?:1[89]|20)\d{2}))?(?![\d,.]\d|\s*(?:people|persons|civilians|fighters|troops|soldiers|killed|dead)\b)/i,
+  pattern: () => BARE_YEAR,
   extract(context, match) {
     const year = Number(match[1]);
     const endYear = match[2] ? Number(match[2]) : null;

@@ -6,8 +6,10 @@ import { referenceDay } from '../reference.js';
  * "at the weekend", "over the weekend", "last weekend": the most recent Saturday-Sunday on or before
  * the reference day (news is past tense). chrono reads "weekend" as the next Saturday.
  */
+const PAST_WEEKEND = /\b(?:(?:at|over|during|on)\s+the|this|last|the\s+past|past)\s+weekend\b/i;
+
 export const PastWeekendParser: Parser = {
-  pattern: () => /\b(?:(?:at|over|during|on)\s+the|this|last|the\s+past|past)\s+weekend\b/i,
+  pattern: () => PAST_WEEKEND,
   extract(context, match) {
     const ref = referenceDay(context);
     const daysSinceSaturday = (weekday(ref) + 1) % 7;
