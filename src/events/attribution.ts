@@ -5,7 +5,7 @@
  */
 import type { Span } from '../model/types.js';
 import type { EventLexicons } from './lexicons.js';
-import type { Word } from './words.js';
+import { vocabularyGeneration, type Word } from './words.js';
 
 export interface Attribution extends Span {
   text: string;
@@ -50,6 +50,30 @@ function patterns(lex: EventLexicons): Compiled {
   return compiled;
 }
 
+const KNOWN = 1;
+const LEAD = 2;
+const VERB = 4;
+/** By word id: 0 not worked out yet, else KNOWN plus LEAD and VERB (ids change with the vocabulary generation). */
+let kinds = new Uint8Array(1 << 12);
+let kindsGeneration = vocabularyGeneration();
+
+/** Whether a word opens a lead-in ("according") and whether it is a reporting verb, remembered by id. */
+function wordKind(p: Compiled, w: Word): number {
+  if (kindsGeneration !== vocabularyGeneration()) {
+    kinds.fill(0);
+    kindsGeneration = vocabularyGeneration();
+  }
+  const id = w.id;
+  if (id >= kinds.length) {
+    const grown = new Uint8Array(Math.max(kinds.length * 2, id + 1));
+    grown.set(kinds);
+    kinds = grown;
+  }
+  let kind = kinds[id];
+  if (kind === 0) kind = kinds[id] = KNOWN | (p.leadWords.has(w.lower) ? LEAD : 0) | (p.verbs.has(w.lower) ? VERB : 0);
+  return kind;
+}
+
 /**
  * The source of one sentence (text from `offset`), or null. `previous` gives the source of the
  * sentence before, asked only when this one's source is a pronoun ("he said").
@@ -65,9 +89,10 @@ export function findAttribution(
   // a pattern whose word the sentence lacks cannot match: skip it (most sentences have neither)
   let lead = false;
   let verb = false;
-  for (const w of words) {
-    if (p.leadWords.has(w.lower)) lead = true;
-    if (p.verbs.has(w.lower)) verb = true;
+  for (let i = 0; i < words.length; i++) {
+    const kind = wordKind(p, words[i]);
+    if (kind & LEAD) lead = true;
+    if (kind & VERB) verb = true;
   }
   if (!lead && !verb) return null;
   // The trailing and inverted patterns open with a comma and hold none after it up to the end of the

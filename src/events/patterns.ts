@@ -159,6 +159,10 @@ interface StartingPatterns<T> {
   required: number[][];
 }
 
+const NOTHING = 1;
+const STARTS = 2;
+const HOLDS = 4;
+
 /** Whether every required token of a pattern is held by some word of the sentence (`held`, a bitset). */
 function allHeld(required: number[], held: Uint32Array): boolean {
   for (let r = 0; r < required.length; r++) {
@@ -200,6 +204,12 @@ export class PatternIndex<T> {
   private starts: (StartingPatterns<T> | null | undefined)[] = [];
   /** Required-token numbers each word holds, by word id (null: none; undefined: not worked out yet). */
   private holds: (number[] | null | undefined)[] = [];
+  /**
+   * By word id: 0 not worked out yet, else NOTHING plus STARTS and HOLDS when `starts` and `holds` have
+   * something for the word. Most words have nothing: a byte each, these stay in the CPU cache where
+   * the two arrays of references would not.
+   */
+  private flags = new Uint8Array(1 << 12);
   private startsGeneration = vocabularyGeneration();
   readonly size: number;
 
@@ -231,28 +241,35 @@ export class PatternIndex<T> {
     if (this.startsGeneration !== vocabularyGeneration()) {
       this.starts = [];
       this.holds = [];
+      this.flags.fill(0);
       this.startsGeneration = vocabularyGeneration();
     }
   }
 
-  /** The patterns that may start at a word, each once, in the order the index tries them. */
-  private startsAt(w: Word): StartingPatterns<T> | null {
-    let list = this.starts[w.id];
-    if (list !== undefined) return list;
-    list = this.workOutStarts(w);
-    this.starts[w.id] = list;
-    return list;
+  /** What the index has for a word (see `flags`), worked out on first sight. */
+  private flagsOf(w: Word): number {
+    const id = w.id;
+    if (id >= this.flags.length) {
+      const grown = new Uint8Array(Math.max(this.flags.length * 2, id + 1));
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    let f = this.flags[id];
+    if (f === 0) {
+      const starting = this.workOutStarts(w);
+      const holding = this.holdsOf(w);
+      this.starts[id] = starting;
+      this.holds[id] = holding;
+      f = this.flags[id] = NOTHING | (starting ? STARTS : 0) | (holding ? HOLDS : 0);
+    }
+    return f;
   }
 
   /** The required tokens a word holds (the same test as `wordIn`, from the other side). */
   private holdsOf(w: Word): number[] | null {
-    let ids = this.holds[w.id];
-    if (ids !== undefined) return ids;
     const found = new Set<number>([...(this.requiredByForm.get(w.lower) ?? []), ...(this.requiredByExact.get(w.text) ?? [])]);
     for (const { prefix, id } of this.requiredByInitial.get(w.lower[0]) ?? []) if (w.lower.startsWith(prefix)) found.add(id);
-    ids = found.size ? [...found] : null;
-    this.holds[w.id] = ids;
-    return ids;
+    return found.size ? [...found] : null;
   }
 
   /** What `startsAt` remembers for a word seen for the first time (most words: nothing, at once). */
@@ -299,15 +316,19 @@ export class PatternIndex<T> {
     let anyStart = false;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      if (!anyStart && this.startsAt(w)) anyStart = true;
-      const ids = this.holdsOf(w);
-      if (ids) for (let r = 0; r < ids.length; r++) held[ids[r] >>> 5] |= 1 << (ids[r] & 31);
+      const f = this.flagsOf(w);
+      if (f & STARTS) anyStart = true;
+      if (f & HOLDS) {
+        const ids = this.holds[w.id]!;
+        for (let r = 0; r < ids.length; r++) held[ids[r] >>> 5] |= 1 << (ids[r] & 31);
+      }
     }
     if (!anyStart) return out;
+    const flags = this.flags;
     let state: MatchState | null = null;
     for (let i = 0; i < words.length; i++) {
-      const starting = this.startsAt(words[i]);
-      if (!starting) continue;
+      if ((flags[words[i].id] & STARTS) === 0) continue;
+      const starting = this.starts[words[i].id]!;
       state ??= { number: null, numbers: readings ?? new Array(words.length) };
       const { patterns, countFirst, wordFirst, required } = starting;
       let countHere: boolean | undefined;

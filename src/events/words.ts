@@ -27,11 +27,12 @@ const texts: string[] = [];
 const lowers: string[] = [];
 const hashes: number[] = [];
 /**
- * Word ids by hash of their characters (open addressing, -1 empty). A word already seen is found from
- * the characters of the text it is read in, without cutting it out as a string of its own: cutting
- * and hashing every word was the dearest step of tokenising.
+ * Word ids by hash of their characters (open addressing): slot i holds an id at 2i (-1 empty) and
+ * that word's hash at 2i + 1, so a probe compares hashes without reaching into `hashes`. A word
+ * already seen is found from the characters of the text it is read in, without cutting it out as a
+ * string of its own: cutting and hashing every word was the dearest step of tokenising.
  */
-let slots = new Int32Array(1 << 14).fill(-1);
+let slots = new Int32Array(2 << 14).fill(-1);
 let generation = 0;
 
 /** Changes when word ids are reassigned: memos keyed by id must be dropped then. */
@@ -158,20 +159,21 @@ function sameText(known: string, text: string, from: number, to: number): boolea
 }
 
 function addSlot(id: number): void {
-  const mask = slots.length - 1;
+  const mask = (slots.length >> 1) - 1;
   let i = hashes[id] & mask;
-  while (slots[i] >= 0) i = (i + 1) & mask;
-  slots[i] = id;
+  while (slots[2 * i] >= 0) i = (i + 1) & mask;
+  slots[2 * i] = id;
+  slots[2 * i + 1] = hashes[id];
 }
 
 /** The id of the word text[from, to), given one if new. */
 function wordId(text: string, from: number, to: number): number {
   const hash = hashOf(text, from, to);
-  const mask = slots.length - 1;
+  const mask = (slots.length >> 1) - 1;
   for (let i = hash & mask; ; i = (i + 1) & mask) {
-    const id = slots[i];
+    const id = slots[2 * i];
     if (id < 0) break;
-    if (hashes[id] === hash && sameText(texts[id], text, from, to)) return id;
+    if (slots[2 * i + 1] === (hash | 0) && sameText(texts[id], text, from, to)) return id;
   }
   if (texts.length >= VOCABULARY_LIMIT) {
     texts.length = lowers.length = hashes.length = 0;
@@ -184,7 +186,7 @@ function wordId(text: string, from: number, to: number): number {
   lowers.push(written.toLowerCase());
   hashes.push(hash);
   // kept at most half full, so a probe for a word not seen ends soon
-  if (texts.length * 2 > slots.length) {
+  if (texts.length * 2 > slots.length >> 1) {
     slots = new Int32Array(slots.length * 2).fill(-1);
     for (let k = 0; k < texts.length; k++) addSlot(k);
   } else addSlot(id);
