@@ -49,15 +49,20 @@ export function isWordCode(code: number): boolean {
 }
 
 /**
- * For each rule, every position where one of its words starts, in the last text asked about (chrono
- * asks once per parser about the same text). One pass over the text with a trie of all rules' words,
- * case folded as chrono's patterns are (`i` without `u`: ASCII letters only).
+ * For each rule, every position where one of its words starts and the character before is one the
+ * rule allows there, in the last text asked about (chrono asks once per parser about the same text).
+ * One pass over the text with a trie of all rules' words, case folded as chrono's patterns are (`i`
+ * without `u`: ASCII letters only).
  */
 class AnchorIndex {
   /** Trie over ASCII codes: node * 128 + code gives the next node (0: none). */
   private readonly next: Int32Array;
   /** Rules (bit i is rule i) having a word that ends at the node. */
   private readonly rulesEndingAt: Int32Array;
+  /** Rules (bits) that allow each ASCII character just before an anchor. */
+  private readonly rulesAfterChar: Int32Array;
+  /** Rules (bits) having a word that starts with each (folded) ASCII character. */
+  private readonly rulesStartingWith: Int32Array;
   private text: string | null = null;
   private positions: number[][];
 
@@ -83,10 +88,36 @@ class AnchorIndex {
     });
     this.next = Int32Array.from(transitions);
     this.rulesEndingAt = Int32Array.from(ending);
+    this.rulesAfterChar = new Int32Array(128);
+    for (let code = 0; code < 128; code++) {
+      rules.forEach((rule, ruleIndex) => {
+        if (!rule.beforeChar || rule.beforeChar(code)) this.rulesAfterChar[code] |= 1 << ruleIndex;
+      });
+    }
+    this.rulesStartingWith = new Int32Array(128);
+    rules.forEach((rule, ruleIndex) => {
+      for (const word of rule.words) this.rulesStartingWith[word.charCodeAt(0)] |= 1 << ruleIndex;
+    });
     this.positions = rules.map(() => []);
   }
 
-  /** Positions of rule `ruleIndex`'s words in `text`. */
+  /** Rules (bits) having a word that starts at `start`. */
+  rulesAt(text: string, start: number): number {
+    const { next, rulesEndingAt } = this;
+    let node = 0;
+    let rules = 0;
+    for (let i = start; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 128) break;
+      if (code >= 65 && code <= 90) code += 32;
+      node = next[node * 128 + code];
+      if (!node) break;
+      rules |= rulesEndingAt[node];
+    }
+    return rules;
+  }
+
+  /** Positions of rule `ruleIndex`'s words in `text` (those with a character before it allows). */
   of(text: string, ruleIndex: number): number[] {
     if (text !== this.text) this.index(text);
     return this.positions[ruleIndex];
@@ -96,21 +127,43 @@ class AnchorIndex {
     this.text = text;
     const positions: number[][] = this.rules.map(() => []);
     this.positions = positions;
-    const { next, rulesEndingAt } = this;
+    const { rulesAfterChar, rulesStartingWith, next, rulesEndingAt } = this;
     const length = text.length;
+    let before = -1;
     for (let start = 0; start < length; start++) {
-      let node = 0;
-      let rules = 0;
-      for (let i = start; i < length; i++) {
-        let code = text.charCodeAt(i);
-        if (code >= 128) break;
-        if (code >= 65 && code <= 90) code += 32;
-        node = next[node * 128 + code];
+      let code = text.charCodeAt(start);
+      const previous = before;
+      before = code;
+      if (code >= 128) continue;
+      if (code >= 65 && code <= 90) code += 32;
+      // Rules that may have an anchor here: a word starts with this character and the one before
+      // is allowed; most characters inside words are left at that.
+      let rules = rulesStartingWith[code];
+      if (!rules) continue;
+      if (previous >= 0) rules &= previous < 128 ? rulesAfterChar[previous] : this.rulesAfterCode(previous);
+      if (!rules) continue;
+      // The words of the trie that start here (this.rulesAt, inlined: it runs at most word starts).
+      let node = next[code];
+      let found = rulesEndingAt[node];
+      for (let i = start + 1; i < length; i++) {
+        let following = text.charCodeAt(i);
+        if (following >= 128) break;
+        if (following >= 65 && following <= 90) following += 32;
+        node = next[node * 128 + following];
         if (!node) break;
-        rules |= rulesEndingAt[node];
+        found |= rulesEndingAt[node];
       }
+      rules &= found;
       for (let r = 0; rules >> r; r++) if ((rules >> r) & 1) positions[r].push(start);
     }
+  }
+
+  private rulesAfterCode(code: number): number {
+    let rules = 0;
+    this.rules.forEach((rule, ruleIndex) => {
+      if (!rule.beforeChar || rule.beforeChar(code)) rules |= 1 << ruleIndex;
+    });
+    return rules;
   }
 }
 
@@ -138,7 +191,7 @@ class AnchoredPattern extends RegExp {
     if (whole === undefined || offset < 0) return this.full.exec(text);
     const positions = this.index.of(whole, this.ruleIndex);
     const sticky = this.atPosition;
-    const { between, beforeChar, before, starts } = this.rule;
+    const { between, before, starts } = this.rule;
     // First anchor at or after the offset.
     let lo = 0;
     let hi = positions.length;
@@ -149,12 +202,21 @@ class AnchoredPattern extends RegExp {
     }
     /** Positions (in `text`) below this one have been tried. */
     let next = 0;
-    for (let i = lo; i < positions.length; i++) {
-      const at = positions[i] - offset;
-      if (at > 0) {
-        if (beforeChar && !beforeChar(text.charCodeAt(at - 1))) continue;
-        if (before && !before.test(text.slice(Math.max(0, at - 16), at))) continue;
+    // The index leaves out anchors by the character before them in the whole text; at the start of
+    // the text handed here there is none, so an anchor there is looked for on its own.
+    let atStart = offset > 0 && positions[lo] !== offset && ((this.index.rulesAt(whole, offset) >> this.ruleIndex) & 1) === 1;
+    let i = lo;
+    for (;;) {
+      let at: number;
+      if (atStart) {
+        at = 0;
+        atStart = false;
+      } else if (i < positions.length) {
+        at = positions[i++] - offset;
+      } else {
+        break;
       }
+      if (at > 0 && before && !before.test(text.slice(Math.max(0, at - 16), at))) continue;
       let first = at;
       while (first > next && between(text, first - 1)) first--;
       // A match may start on the character just before the first one allowed in between.

@@ -29,7 +29,7 @@ const PIECES = [
   'March', 'mar', 'May', 'Sept.', 'sept', 'dec', 'December', 'jan.', 'august', 'Omar', 'demonstrators', 'without', 'showed',
   'today', 'tonight', 'tomorrow', 'yesterday', 'now', 'last night', 'morning', 'midnight', 'noon', 'evening', 'night', 'mid',
   'end', 'last day', 'first', 'second', 'third', 'twenty-first', 'twenty first', '3rd', '21st', '5th', 'until', 'through', 'till',
-  '1', '3', '10', '12', '24', '2014', '1999', '2011-2014', '3-5', 'since', 'between', 'and', 'over', 'during', 'mid-', '3.5', '10:30', '9:15:20', '2014-03-05', '3/2014', '3/5/2014', '12.4.2019',
+  '1', '3', '10', '12', '24', '25', '2014', '1999', '12345', '123456', '2011-2014', '3-5', 'since', 'between', 'and', 'over', 'during', 'mid-', '3.5', '10:30', '9:15:20', '2014-03-05', '3/2014', '3/5/2014', '12.4.2019',
   'am', 'pm', 'a.m.', "o'clock", 'T', 'T10:30Z', 'GMT', '+', '-', '–', '/', ',', '.', '(', ')', '（', '"', "'", '\n', '\u0000', 'É',
 ];
 // Glued pieces ("onFriday", "3rdof") are where the rules' character classes are put to the test.
