@@ -8,7 +8,7 @@ import type { ActorRecord, PersonRecord, SitrepActorDictionary } from './actors.
 import { entityLexicons, type CountryInfo, type EntityLexicons, type GroupRole, type NationalityInfo } from './lexicons.js';
 import { acronymKey } from './name-key.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import type { TokenView } from './segments.js';
+import { keyHash, type TokenView } from './segments.js';
 
 export type Anchor =
   | { kind: 'actor'; first: number; last: number; actor: ActorRecord }
@@ -49,16 +49,14 @@ const PLATFORMS = 256;
 // away without a lookup in `starts`.
 const FILTER_BITS = 1 << 15;
 
-/** FNV-1a hash of a key, cut to the filter's size. */
-function keyFilterIndex(key: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
-  return (h >>> 0) & (FILTER_BITS - 1);
+/** keyHash() of a key, cut to the filter's size. */
+function filterIndex(hash: number): number {
+  return (hash >>> 0) & (FILTER_BITS - 1);
 }
 
-/** Which matchers have a phrase starting with `key` (0: none). */
-function startingMatchers(dict: DictionaryMatchers, key: string): number {
-  const bit = keyFilterIndex(key);
+/** Which matchers have a phrase starting with `key` (0: none); `hash` is its keyHash(). */
+function startingMatchers(dict: DictionaryMatchers, key: string, hash: number): number {
+  const bit = filterIndex(hash);
   if ((dict.startFilter[bit >>> 3] & (1 << (bit & 7))) === 0) return 0;
   return dict.starts.get(key) ?? 0;
 }
@@ -102,7 +100,7 @@ function dictionaryMatchers(dictionary: ActorDictionary): DictionaryMatchers {
   for (const [matcher, bit] of bits) {
     for (const key of matcher.firstKeys()) {
       matchers.starts.set(key, (matchers.starts.get(key) ?? 0) | bit);
-      const index = keyFilterIndex(key);
+      const index = filterIndex(keyHash(key));
       matchers.startFilter[index >>> 3] |= 1 << (index & 7);
     }
   }
@@ -130,12 +128,12 @@ function longer(best: Anchor | undefined, anchor: Anchor): Anchor {
 
 export function findAnchors(view: TokenView, dictionary: ActorDictionary, lex: EntityLexicons): Anchor[] {
   const dict = dictionaryMatchers(dictionary);
-  const { tokens, keys, cap, segmentEnd } = view;
+  const { tokens, keys, keyHashes, cap, segmentEnd } = view;
   const anchors: Anchor[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!keys[i]) continue;
     const acronym = cap[i] ? acronymKey(tokens[i].text) : null;
-    const starting = startingMatchers(dict, keys[i]);
+    const starting = startingMatchers(dict, keys[i], keyHashes[i]);
     if (!starting && !(acronym && dict.actorAcronyms.has(acronym))) continue;
     const limit = segmentEnd[i];
     let best: Anchor | undefined;

@@ -9,6 +9,7 @@
 import type { Stage } from '../model/stage.js';
 import type { Doc, EntitySpan } from '../model/types.js';
 import { sortSpans } from '../model/doc.js';
+import { mergeSortedSpans } from './merge-sorted.js';
 import type { ActorRecord } from './actors.js';
 import { findAnchors, type Anchor } from './anchors.js';
 import { actorPhrases } from './actor-phrases.js';
@@ -269,7 +270,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   linkRoles(view, named, roleMentions, lex);
   const pronouns = pronounMentions(view, named);
   const places = placeNounEntities(view, placeNouns, merged.filter((e) => e.type === 'LOCATION'), (e) => countries.has(e));
-  return pronouns.length || places.length ? sortSpans([...merged, ...pronouns, ...places]) : merged;
+  return pronouns.length || places.length ? mergeSortedSpans([merged, pronouns, places]) : merged;
 }
 
 /** A resolved "the militants" replaces the bare group noun entity it contains. */
@@ -278,18 +279,20 @@ function mergeDescriptions(entities: EntitySpan[], descriptions: EntitySpan[]): 
   const out = entities.filter(
     (e) => !(e.type === 'ORGANISATION' && !e.canonical && descriptions.some((d) => d.start <= e.start && e.end <= d.end)),
   );
-  return sortSpans([...out, ...descriptions]);
+  return mergeSortedSpans([out, descriptions]);
 }
 
-function mirrored(doc: Doc, entities: EntitySpan[]): EntitySpan[] {
+/** The dates and the quantities (those no MONEY span overlaps), as two lists in layer order. */
+function mirrored(doc: Doc, entities: EntitySpan[]): [EntitySpan[], EntitySpan[]] {
   const money = entities.filter((e) => e.type === 'MONEY');
-  const out: EntitySpan[] = [];
-  for (const d of doc.dates) out.push({ start: d.start, end: d.end, text: d.text, type: 'TEMPORAL' });
+  const dates: EntitySpan[] = [];
+  const quantities: EntitySpan[] = [];
+  for (const d of doc.dates) dates.push({ start: d.start, end: d.end, text: d.text, type: 'TEMPORAL' });
   for (const q of doc.quantities) {
-    if (money.some((m) => m.start < q.end && q.start < m.end)) continue;
-    out.push({ start: q.start, end: q.end, text: q.text, type: 'QUANTITY' });
+    if (money.length && money.some((m) => m.start < q.end && q.start < m.end)) continue;
+    quantities.push({ start: q.start, end: q.end, text: q.text, type: 'QUANTITY' });
   }
-  return out;
+  return [dates, quantities];
 }
 
 export const entityStage: Stage = {
@@ -302,6 +305,6 @@ export const entityStage: Stage = {
     const lex = entityLexicons();
     const view = buildTokenView(doc);
     const entities = recognise(doc, view, lex, ctx);
-    doc.entities = sortSpans([...entities, ...mirrored(doc, entities)]);
+    doc.entities = mergeSortedSpans([entities, ...mirrored(doc, entities)]);
   },
 };

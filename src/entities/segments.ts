@@ -10,6 +10,8 @@ export interface TokenView {
   tokens: Token[];
   /** tokenKey() of each token. */
   keys: string[];
+  /** keyHash() of each key (the anchors' first-word filter reads it). */
+  keyHashes: Int32Array;
   /** Lower-cased token text. */
   lower: string[];
   /** Starts with a capital letter (a word, not punctuation). */
@@ -94,16 +96,53 @@ function startsCapitalised(text: string): boolean {
   return CAPITAL.test(text);
 }
 
+/** FNV-1a hash of a key. */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  return h | 0;
+}
+
+/** What depends only on a token's text, worked out once per distinct text. */
+interface TokenWord {
+  lower: string;
+  key: string;
+  keyHash: number;
+}
+
+/**
+ * Token texts repeat across articles: each is looked up once here instead of lower-cased and keyed
+ * again, and every article's `lower` and `keys` are then the same string objects, whose hashes the
+ * engine has already computed, so the many lexicon lookups on them skip hashing (bounded memo).
+ */
+const tokenWords = new Map<string, TokenWord>();
+const TOKEN_WORDS_SIZE = 100_000;
+
+function tokenWord(text: string): TokenWord {
+  let word = tokenWords.get(text);
+  if (word === undefined) {
+    const lower = text.toLowerCase();
+    const key = plainWordKey(lower) ?? tokenKey(text);
+    word = { lower, key, keyHash: keyHash(key) };
+    if (tokenWords.size >= TOKEN_WORDS_SIZE) tokenWords.clear();
+    tokenWords.set(text, word);
+  }
+  return word;
+}
+
 export function buildTokenView(doc: Doc): TokenView {
   const tokens = doc.tokens;
   const n = tokens.length;
   const keys = new Array<string>(n);
+  const keyHashes = new Int32Array(n);
   const lower = new Array<string>(n);
   const cap = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    lower[i] = t.text.toLowerCase();
-    keys[i] = plainWordKey(lower[i]) ?? tokenKey(t.text);
+    const word = tokenWord(t.text);
+    lower[i] = word.lower;
+    keys[i] = word.key;
+    keyHashes[i] = word.keyHash;
     cap[i] = t.kind === 'word' && startsCapitalised(t.text);
   }
   const segment = segmentIndexes(doc);
@@ -132,7 +171,7 @@ export function buildTokenView(doc: Doc): TokenView {
     for (let k = i; k <= end; k++) shouting[k] = isShouting;
     i = end + 1;
   }
-  return { text: doc.text, tokens, keys, lower, cap, initial, shouting, segment, segmentEnd };
+  return { text: doc.text, tokens, keys, keyHashes, lower, cap, initial, shouting, segment, segmentEnd };
 }
 
 /** An entity over tokens first..last (inclusive). */
