@@ -83,29 +83,35 @@ export function eventFromRow(row: EventRow): StoredEvent {
   return { id: row.id, ...summary, created: row.created, updated: row.updated };
 }
 
-/** Column values of an event row, in the order of the INSERT/UPDATE statements. */
-export function eventColumns(summary: EventSummary) {
+/** The event columns derived from its summary, in the order of eventValues. */
+export const EVENT_SUMMARY_COLUMNS = [
+  'type', 'sub_type', 'date', 'date_end', 'date_precision', 'actor1', 'actor2', 'location_name', 'lat', 'lon',
+  'country', 'admin1', 'admin2', 'geo_precision', 'fatalities', 'source_count', 'article_ids', 'summary',
+] as const;
+
+/** Values of EVENT_SUMMARY_COLUMNS for an event, bound by position (see positional.ts for why). */
+export function eventValues(summary: EventSummary): unknown[] {
   const loc = summary.location;
-  return {
-    type: summary.type,
-    sub_type: summary.subType,
-    date: summary.date,
-    date_end: summary.dateEnd,
-    date_precision: summary.datePrecision,
-    actor1: summary.actor1,
-    actor2: summary.actor2,
-    location_name: loc?.name ?? null,
-    lat: loc?.lat ?? null,
-    lon: loc?.lon ?? null,
-    country: loc?.countryCode ?? null,
-    admin1: loc?.admin1 ?? null,
-    admin2: loc?.admin2 ?? null,
-    geo_precision: loc?.precision ?? null,
-    fatalities: summary.fatalities,
-    source_count: summary.articleIds.length,
-    article_ids: JSON.stringify(summary.articleIds),
-    summary: JSON.stringify(summary),
-  };
+  return [
+    summary.type,
+    summary.subType,
+    summary.date,
+    summary.dateEnd,
+    summary.datePrecision,
+    summary.actor1,
+    summary.actor2,
+    loc?.name ?? null,
+    loc?.lat ?? null,
+    loc?.lon ?? null,
+    loc?.countryCode ?? null,
+    loc?.admin1 ?? null,
+    loc?.admin2 ?? null,
+    loc?.precision ?? null,
+    summary.fatalities,
+    summary.articleIds.length,
+    JSON.stringify(summary.articleIds),
+    JSON.stringify(summary),
+  ];
 }
 
 export function mentionFromData(data: string): Mention {

@@ -27,10 +27,12 @@ import {
 } from '../types.js';
 import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
 import { migrate } from './migrations.js';
+import { positional } from './positional.js';
 import {
   CANDIDATE_COLUMNS,
   candidateFromRow,
-  eventColumns,
+  EVENT_SUMMARY_COLUMNS,
+  eventValues,
   eventFromRow,
   mentionFromData,
   mergeRecordFromRow,
@@ -82,6 +84,85 @@ const CANDIDATES_SQL = `${singleDayPart(1)}
   UNION ALL SELECT ${CANDIDATE_COLUMNS} FROM events INDEXED BY events_merge_ranges
   WHERE (date_end IS NOT NULL OR length(date) <> 10) AND type = @type AND date >= @floor AND date <= @hi3
     AND ${CANDIDATE_DATE_WINDOW} AND ${CANDIDATE_PLACE}`;
+
+type PlaceParameter = 'type' | 'lat' | 'lon' | 'country' | 'lonPad';
+type CandidateParameter = keyof CandidateBounds | PlaceParameter;
+
+/** The date bounds of the candidate query: the same for every report of the same dates and precision. */
+interface CandidateBounds {
+  precision: 1 | 2 | 3;
+  month: string;
+  floor: string;
+  hi: string;
+  lo: string;
+  hi2: string;
+  lo2: string;
+  hi3: string;
+  lo3: string;
+  hi1p: string;
+  lo1p: string;
+  hi2p: string;
+  lo2p: string;
+  hi3p: string;
+  lo3p: string;
+}
+
+/** The query's arguments with the date bounds in place; the place parameters are filled per report. */
+interface CandidateWindow {
+  args: unknown[];
+}
+
+// Memoised: a corpus has few distinct dates, and formatting the bounds cost about as much as binding them.
+const candidateWindows = new Map<string, CandidateWindow | null>();
+
+function candidateWindow(facts: EventFacts): CandidateWindow | null {
+  const key = `${facts.date}|${facts.dateEnd}|${facts.datePrecision}`;
+  let window = candidateWindows.get(key);
+  if (window === undefined) {
+    const bounds = candidateBounds(facts);
+    window = bounds && { args: CANDIDATES.names.map((name) => (name in bounds ? bounds[name as keyof CandidateBounds] : null)) };
+    if (candidateWindows.size >= 100_000) candidateWindows.clear();
+    candidateWindows.set(key, window);
+  }
+  return window;
+}
+
+function candidateBounds(facts: EventFacts): CandidateBounds | null {
+  const interval = eventInterval(facts.date, facts.dateEnd);
+  if (!interval) return null;
+  // Padded by a day: SQL compares date strings, the exact window is checked by compareFacts.
+  const bounds = (days: number) => [formatDay(interval[1] + days + 1), formatDay(interval[0] - days - 1)];
+  const [hi, lo] = bounds(DATE_TOLERANCE_DAYS[facts.datePrecision]);
+  const [hi2, lo2] = bounds(DATE_TOLERANCE_DAYS[2]);
+  const [hi3, lo3] = bounds(DATE_TOLERANCE_DAYS[3]);
+  // Per candidate precision p, the window of the coarser of p and the report's precision.
+  const [hi2p, lo2p] = facts.datePrecision === 3 ? [hi, lo] : [hi2, lo2];
+  return {
+    precision: facts.datePrecision,
+    // The index range: events ending in or after the month of the widest window (a month-precision
+    // end date "2024-03" sorts before "2024-03-15" but not before "2024-03").
+    month: lo3.slice(0, 7),
+    // The index range: events starting at most two months before the widest window (longer ranges
+    // are not merge candidates) and no later than its end. Without a bound on both sides the scan
+    // grew with the database and ingest slowed from 60 to 7 articles/s between 1,000 and 5,000.
+    floor: formatDay(interval[0] - DATE_TOLERANCE_DAYS[3] - 62),
+    hi, lo, hi2, lo2, hi3, lo3,
+    hi1p: hi, lo1p: lo, hi2p, lo2p, hi3p: hi3, lo3p: lo3,
+  };
+}
+
+const CANDIDATES = positional<CandidateParameter>(CANDIDATES_SQL);
+const CANDIDATE_SLOTS: Record<PlaceParameter, number[]> = {
+  type: CANDIDATES.slots('type'),
+  lat: CANDIDATES.slots('lat'),
+  lon: CANDIDATES.slots('lon'),
+  country: CANDIDATES.slots('country'),
+  lonPad: CANDIDATES.slots('lonPad'),
+};
+
+function fill(args: unknown[], slots: number[], value: unknown): void {
+  for (const slot of slots) args[slot] = value;
+}
 
 const FAMILY = `WITH RECURSIVE family(id) AS (
   SELECT ? UNION SELECT d.id FROM deleted_events d JOIN family f ON d.merged_into = f.id)`;
@@ -139,20 +220,13 @@ class SqliteEventStore implements EventStore {
         WHERE m.event_id = ? ORDER BY a.published, m.id`),
       getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
       eventSeq: p('SELECT seq FROM events WHERE id = ?').pluck(),
-      insertEvent: p(`INSERT INTO events (id, type, sub_type, date, date_end, date_precision, actor1, actor2,
-        location_name, lat, lon, country, admin1, admin2, geo_precision, fatalities, source_count, article_ids, summary, created, updated)
-        VALUES (@id, @type, @sub_type, @date, @date_end, @date_precision, @actor1, @actor2, @location_name, @lat,
-        @lon, @country, @admin1, @admin2, @geo_precision, @fatalities, @source_count, @article_ids, @summary, @created, @updated)`),
-      updateEvent: p(`UPDATE events SET type = @type, sub_type = @sub_type, date = @date, date_end = @date_end,
-        date_precision = @date_precision, actor1 = @actor1, actor2 = @actor2, location_name = @location_name,
-        lat = @lat, lon = @lon, country = @country, admin1 = @admin1, admin2 = @admin2, geo_precision = @geo_precision,
-        fatalities = @fatalities, source_count = @source_count, article_ids = @article_ids, summary = @summary,
-        updated = @updated
-        WHERE id = @id`),
+      insertEvent: p(`INSERT INTO events (id, ${EVENT_SUMMARY_COLUMNS.join(', ')}, created, updated)
+        VALUES (?, ${EVENT_SUMMARY_COLUMNS.map(() => '?').join(', ')}, ?, ?)`),
+      updateEvent: p(`UPDATE events SET ${EVENT_SUMMARY_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated = ? WHERE id = ?`),
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
-      candidates: p(CANDIDATES_SQL).raw(true),
+      candidates: p(CANDIDATES.sql).raw(true),
       insertDeleted: p('INSERT OR REPLACE INTO deleted_events (id, merged_into, deleted) VALUES (?, ?, ?)'),
       deletedInto: p('SELECT merged_into FROM deleted_events WHERE id = ?').pluck(),
       insertLog: p(`INSERT INTO merge_log (kind, event_id, from_id, mention_id, at, score, detail)
@@ -198,30 +272,18 @@ class SqliteEventStore implements EventStore {
   }
 
   private candidatesFor(facts: EventFacts, excludeId: string | null): Candidate[] {
-    const interval = eventInterval(facts.date, facts.dateEnd);
-    if (!interval) return [];
-    // Padded by a day: SQL compares date strings, the exact window is checked by compareFacts.
-    const bounds = (days: number) => [formatDay(interval[1] + days + 1), formatDay(interval[0] - days - 1)];
-    const [hi, lo] = bounds(DATE_TOLERANCE_DAYS[facts.datePrecision]);
-    const [hi2, lo2] = bounds(DATE_TOLERANCE_DAYS[2]);
-    const [hi3, lo3] = bounds(DATE_TOLERANCE_DAYS[3]);
-    // The index range: events ending in or after the month of the widest window (a month-precision
-    // end date "2024-03" sorts before "2024-03-15" but not before "2024-03").
-    const month = lo3.slice(0, 7);
-    // The index range: events starting at most two months before the widest window (longer ranges
-    // are not merge candidates) and no later than its end. Without a bound on both sides the scan
-    // grew with the database and ingest slowed from 60 to 7 articles/s between 1,000 and 5,000.
-    const floor = formatDay(interval[0] - DATE_TOLERANCE_DAYS[3] - 62);
+    const window = candidateWindow(facts);
+    if (!window) return [];
     const place = facts.location;
     // 0.3 degrees of latitude is 33 km, beyond the 25 km merge radius; longitude degrees shrink with latitude.
     const lonPad = place ? 0.3 / Math.max(0.1, Math.cos((place.lat * Math.PI) / 180)) : 0;
-    // Per candidate precision p, the window of the coarser of p and the report's precision.
-    const [hi2p, lo2p] = facts.datePrecision === 3 ? [hi, lo] : [hi2, lo2];
-    const rows = this.st.candidates.all({
-      type: facts.type, precision: facts.datePrecision, month, floor, hi, lo, hi2, lo2, hi3, lo3,
-      hi1p: hi, lo1p: lo, hi2p, lo2p, hi3p: hi3, lo3p: lo3,
-      lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.countryCode ?? null, lonPad,
-    }) as CandidateRow[];
+    const args = window.args.slice();
+    fill(args, CANDIDATE_SLOTS.type, facts.type);
+    fill(args, CANDIDATE_SLOTS.lat, place?.lat ?? null);
+    fill(args, CANDIDATE_SLOTS.lon, place?.lon ?? null);
+    fill(args, CANDIDATE_SLOTS.country, place?.countryCode ?? null);
+    fill(args, CANDIDATE_SLOTS.lonPad, lonPad);
+    const rows = this.st.candidates.all(args) as CandidateRow[];
     return rows.filter((row) => row[0] !== excludeId).map(candidateFromRow);
   }
 
@@ -285,12 +347,12 @@ class SqliteEventStore implements EventStore {
   }
 
   private writeEvent(id: string, summary: EventSummary, at: string, isNew: boolean): void {
-    const columns = { id, ...eventColumns(summary), updated: at };
+    const values = eventValues(summary);
     let seq: number | bigint;
     if (isNew) {
-      seq = this.st.insertEvent.run({ ...columns, created: at }).lastInsertRowid;
+      seq = this.st.insertEvent.run(id, ...values, at, at).lastInsertRowid;
     } else {
-      this.st.updateEvent.run(columns);
+      this.st.updateEvent.run(...values, at, id);
       seq = this.st.eventSeq.get(id) as number;
       this.st.deleteRtree.run(seq);
     }
