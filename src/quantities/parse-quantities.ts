@@ -42,6 +42,51 @@ const QUANTITY = new RegExp(
     `)(?![\\p{L}\\p{N}]|[.,]\\d|:\\d)`,
   'giu',
 );
+/** The pattern tried at one position (see nextQuantity). */
+const QUANTITY_AT = new RegExp(QUANTITY.source, 'iuy');
+
+/**
+ * Where a quantity may start: a digit, a currency sign, or the first word of a phrase the pattern
+ * knows ("between", "one", "hundreds", "a"), as a whole word. Far fewer positions than the pattern
+ * itself is tried at, and a plain pattern: no Unicode classes, no named groups.
+ */
+const firstWords = [
+  'between',
+  'from',
+  ...simpleWords,
+  ...vague.keys(),
+  ...fractions.keys(),
+].map((phrase) => phrase.toLowerCase().split(/[\s-]/)[0]);
+const QUANTITY_START = new RegExp(`[0-9$£€]|(?:${[...new Set(firstWords)].sort(byLengthDesc).join('|')})(?![A-Za-z])`, 'gi');
+/**
+ * Characters that case-fold to ASCII letters under the Unicode `iu` flags of QUANTITY (long s, Kelvin
+ * sign) but not under QUANTITY_START's: a text holding one is read with QUANTITY alone.
+ */
+const FOLDS_TO_ASCII = /[\u017F\u212A]/;
+
+/**
+ * The first match of QUANTITY at or after `from` that does not follow a letter, digit or part of a
+ * number: what scanning with QUANTITY and stepping over such matches one character at a time finds.
+ * QUANTITY is only tried, sticky, where QUANTITY_START says a match may start; `plain` scans with
+ * QUANTITY itself (exported for the test that the two agree).
+ */
+export function nextQuantity(text: string, from: number, plain: boolean): RegExpExecArray | null {
+  const finder = plain ? QUANTITY : QUANTITY_START;
+  finder.lastIndex = from;
+  let found: RegExpExecArray | null;
+  while ((found = finder.exec(text)) !== null) {
+    const index = found.index;
+    // Inside a word or a number: the next match may start one character on.
+    finder.lastIndex = index + 1;
+    if (index > 0 && EXCLUDED_BEFORE.test(text.slice(Math.max(0, index - 2), index))) continue;
+    if (plain) return found;
+    QUANTITY_AT.lastIndex = index;
+    const match = QUANTITY_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
+
 const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${[...qualifierBound.keys()].sort(byLengthDesc).map(escape).join('|')})\\s+$`, 'iu');
 const UNIT_AFTER = /^(?:-|\s+)(?:(\p{Lu}[\p{L}-]*)\s+)?([\p{Ll}][\p{Ll}-]*|%|km|kilometres?|kilometers?|miles?)/u;
 const CURRENCY: Record<string, string> = { $: 'USD', '£': 'GBP', '€': 'EUR' };
@@ -126,15 +171,12 @@ function overlapsAny(span: Span, taken: Span[]): boolean {
 export function parseQuantities(text: string, exclude: Span[] = [], tokens: Token[] = []): QuantitySpan[] {
   const found: QuantitySpan[] = [];
   const posAt = tokens.length ? tokenPos(tokens) : null;
-  // exec on the one compiled pattern: matchAll would clone it for every text.
-  QUANTITY.lastIndex = 0;
+  const plain = FOLDS_TO_ASCII.test(text);
   let match: RegExpExecArray | null;
-  while ((match = QUANTITY.exec(text)) !== null) {
-    if (match.index > 0 && EXCLUDED_BEFORE.test(text.slice(Math.max(0, match.index - 2), match.index))) {
-      // Inside a word or a number: the next match may start one character on.
-      QUANTITY.lastIndex = match.index + 1;
-      continue;
-    }
+  let from = 0;
+  while ((match = nextQuantity(text, from, plain)) !== null) {
+    // The next one is looked for after this one, whether it is kept or not.
+    from = match.index + match[0].length;
     const groups = match.groups!;
     const phrase = match[0];
     let start = match.index;
