@@ -51,7 +51,7 @@ const FILTER_BITS = 1 << 15;
 
 /** keyHash() of a key, cut to the filter's size. */
 function filterIndex(hash: number): number {
-  return (hash >>> 0) & (FILTER_BITS - 1);
+  return hash & (FILTER_BITS - 1);
 }
 
 /** Which matchers have a phrase starting with `key` (0: none); `hash` is its keyHash(). */

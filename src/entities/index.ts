@@ -82,9 +82,23 @@ function claimSpans(view: TokenView, taken: Uint8Array, spans: { start: number; 
   }
 }
 
+/**
+ * The `taken` marks of one article, a view on one buffer the stage keeps: a fresh typed array of
+ * this size would take a buffer outside the heap for each article. Only `recognise` uses it, and
+ * nothing keeps it past its return.
+ */
+let takenBuffer = new Uint8Array(1 << 12);
+
+function freshTaken(n: number): Uint8Array {
+  if (takenBuffer.length < n) takenBuffer = new Uint8Array(Math.max(n, takenBuffer.length * 2));
+  const taken = takenBuffer.subarray(0, n);
+  taken.fill(FREE);
+  return taken;
+}
+
 function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Parameters<Stage['run']>[1]): EntitySpan[] {
   const n = view.tokens.length;
-  const taken = new Uint8Array(n);
+  const taken = freshTaken(n);
   claimSpans(view, taken, doc.dates);
   const money = findMoney(view, lex);
   for (const m of money) taken.fill(HELD, m.first, m.last + 1);

@@ -34,7 +34,8 @@ export function findMoney(view: TokenView, lex: EntityLexicons): { first: number
   for (let i = 0; i < tokens.length; i++) {
     let first = -1;
     let last = -1;
-    if (SIGNS.has(lower[i]) && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
+    // signs have at most three characters: longer tokens are turned away before the set
+    if (lower[i].length <= 3 && SIGNS.has(lower[i]) && isAmount(view, i + 1) && segment[i + 1] === segment[i]) {
       first = i;
       last = i + 1;
       while (MULTIPLIERS.has(lower[last + 1]) && segment[last + 1] === segment[i]) last++;

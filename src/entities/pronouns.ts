@@ -51,6 +51,8 @@ export function pronounMentions(view: TokenView, named: EntitySpan[]): EntitySpa
       mentions.push({ start: tokens[i].start, end: tokens[i].end, text: tokens[i].text, type: 'ORGANISATION', mention: 'pronoun' });
       continue;
     }
+    // every pronoun below has at most three letters: longer words are turned away before the sets
+    if (word.length > 3) continue;
     const third = THIRD_PERSON.has(word);
     const first = !third && FIRST_PERSON.has(word);
     if (!third && !first) continue;

@@ -11,7 +11,7 @@ export interface TokenView {
   /** tokenKey() of each token. */
   keys: string[];
   /** keyHash() of each key (the anchors' first-word filter reads it). */
-  keyHashes: Int32Array;
+  keyHashes: number[];
   /** Lower-cased token text. */
   lower: string[];
   /** Starts with a capital letter (a word, not punctuation). */
@@ -96,11 +96,11 @@ function startsCapitalised(text: string): boolean {
   return CAPITAL.test(text);
 }
 
-/** FNV-1a hash of a key. */
+/** FNV-1a hash of a key, cut to 30 bits (a small integer the engine stores without boxing). */
 export function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
-  return h | 0;
+  return h & 0x3fffffff;
 }
 
 /** What depends only on a token's text, worked out once per distinct text. */
@@ -134,7 +134,8 @@ export function buildTokenView(doc: Doc): TokenView {
   const tokens = doc.tokens;
   const n = tokens.length;
   const keys = new Array<string>(n);
-  const keyHashes = new Int32Array(n);
+  // plain arrays: a typed array this size would take a buffer outside the heap for each article
+  const keyHashes = new Array<number>(n);
   const lower = new Array<string>(n);
   const cap = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
