@@ -65,16 +65,37 @@ function phraseAt(words: Word[], i: number, table: Map<string, unknown>): string
   return found;
 }
 
+/** Words in a table phrase (one space between words, as the tables are built). */
+function wordCount(phrase: string): number {
+  let n = 1;
+  for (let k = 0; k < phrase.length; k++) if (phrase.charCodeAt(k) === 32) n++;
+  return n;
+}
+
+/** Values of digit words ("7,000" 7000, "1.5"), by lower-cased text: numbers repeat (bounded memo). */
+const digitValues = new Map<string, number>();
+
+function digitValue(lower: string): number {
+  let value = digitValues.get(lower);
+  if (value === undefined) {
+    // "7,000" and "7.000" are thousands; "1.5" is a decimal before a scale word.
+    const digits = /^\d{1,3}([.,]\d{3})+$/.test(lower) ? lower.replace(/[.,]/g, '') : lower.replace(',', '.');
+    value = Number(digits);
+    if (digitValues.size >= 50_000) digitValues.clear();
+    digitValues.set(lower, value);
+  }
+  return value;
+}
+
 function plainNumberAt(words: Word[], i: number, lex: NumberLexicon): { value: number; vague: boolean; to: number } | null {
   const w = words[i];
   if (!w) return null;
   let value: number | null = null;
   let to = i + 1;
   let vague = false;
-  if (/^\d/.test(w.lower)) {
-    // "7,000" and "7.000" are thousands; "1.5" is a decimal before a scale word.
-    const digits = /^\d{1,3}([.,]\d{3})+$/.test(w.lower) ? w.lower.replace(/[.,]/g, '') : w.lower.replace(',', '.');
-    value = Number(digits);
+  const c = w.lower.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    value = digitValue(w.lower);
     if (!Number.isFinite(value)) return null;
   } else {
     const phrase = phraseAt(words, i, lex.values);
@@ -82,7 +103,7 @@ function plainNumberAt(words: Word[], i: number, lex: NumberLexicon): { value: n
     const entry = lex.values.get(phrase)!;
     value = entry.value;
     vague = entry.vague;
-    to = i + phrase.split(' ').length;
+    to = i + wordCount(phrase);
     // "twenty five"
     if (!vague && value >= 20 && value < 100 && words[to]) {
       const unit = lex.values.get(words[to].lower);
@@ -126,7 +147,7 @@ export function readNumberAt(words: Word[], i: number, lex: NumberLexicon): Numb
   let at = i;
   if (q) {
     qualifier = q;
-    at = i + q.split(' ').length;
+    at = i + wordCount(q);
   }
   // "between 20 and 30"
   if (words[at]?.lower === 'between') {

@@ -120,6 +120,22 @@ export function tokenizeWords(text: string, offset = 0): Word[] {
       i++;
       continue;
     }
+    // A run of ASCII letters ended by ASCII that is no apostrophe is a whole word (most words):
+    // read and hashed in one pass. Anything else takes the general reader below.
+    if (code < 128 && isAsciiLetter(code)) {
+      let h = FNV_OFFSET;
+      let j = i;
+      let c = code;
+      do {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        c = ++j < text.length ? text.charCodeAt(j) : 32;
+      } while (isAsciiLetter(c));
+      if (c < 128 && c !== 39) {
+        words.push(wordAtHashed(text, i, j, offset + i, h >>> 0));
+        i = j;
+        continue;
+      }
+    }
     const end = wordEnd(text, i);
     if (end < 0) {
       i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
@@ -145,10 +161,13 @@ export function tokenizeWords(text: string, offset = 0): Word[] {
   return words;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the UTF-16 code units of text[from, to). */
 function hashOf(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -166,9 +185,8 @@ function addSlot(id: number): void {
   slots[2 * i + 1] = hashes[id];
 }
 
-/** The id of the word text[from, to), given one if new. */
-function wordId(text: string, from: number, to: number): number {
-  const hash = hashOf(text, from, to);
+/** The id of the word text[from, to) whose hashOf() is `hash`, given one if new. */
+function wordId(text: string, from: number, to: number, hash: number): number {
   const mask = (slots.length >> 1) - 1;
   for (let i = hash & mask; ; i = (i + 1) & mask) {
     const id = slots[2 * i];
@@ -195,7 +213,12 @@ function wordId(text: string, from: number, to: number): number {
 
 /** The word text[from, to), at `start` in the article. */
 function wordAt(text: string, from: number, to: number, start: number): Word {
-  const id = wordId(text, from, to);
+  return wordAtHashed(text, from, to, start, hashOf(text, from, to));
+}
+
+/** wordAt() when the caller has hashed the characters already. */
+function wordAtHashed(text: string, from: number, to: number, start: number, hash: number): Word {
+  const id = wordId(text, from, to, hash);
   return { text: texts[id], lower: lowers[id], id, start, end: start + (to - from) };
 }
 
