@@ -44,9 +44,11 @@ function ymdOf(components: ParsedResult['start']): Ymd {
   return { year: components.get('year')!, month: components.get('month')!, day: components.get('day')! };
 }
 
-function precisionOf(result: ParsedResult): DatePrecision {
+/** chrono builds a new set of tags on every call, so each result's is read once. */
+type Tags = ReturnType<ParsedResult['tags']>;
+
+function precisionOf(result: ParsedResult, tags: Tags): DatePrecision {
   const text = result.text.toLowerCase();
-  const tags = result.tags();
   if (result.end || tags.has('sitrep/weekend') || PAST_PERIOD.test(text)) return 'range';
   if (tags.has('sitrep/year')) return 'year';
   if (WEEKDAY_WORD.test(text) || result.start.isCertain('day')) return 'day';
@@ -74,7 +76,7 @@ function componentsOf(result: ParsedResult): DateComponents {
 }
 
 /** Value and range end; when `resolvable` is false only fully explicit dates get a value. */
-function valuesOf(result: ParsedResult, precision: DatePrecision, reference: Ymd | null): { value: string | null; valueEnd: string | null } {
+function valuesOf(result: ParsedResult, tags: Tags, precision: DatePrecision, reference: Ymd | null): { value: string | null; valueEnd: string | null } {
   const start = ymdOf(result.start);
   const explicit =
     result.start.isCertain('year') &&
@@ -90,7 +92,7 @@ function valuesOf(result: ParsedResult, precision: DatePrecision, reference: Ymd
   }
   if (precision === 'range') {
     if (result.end) {
-      const endPrecision = result.tags().has('sitrep/year') ? 'year' : 'day';
+      const endPrecision = tags.has('sitrep/year') ? 'year' : 'day';
       return { value: format(start, endPrecision), valueEnd: format(ymdOf(result.end), endPrecision) };
     }
     // "over the past three days": the three days up to and including the reference day.
@@ -103,10 +105,10 @@ function valuesOf(result: ParsedResult, precision: DatePrecision, reference: Ymd
 const LEADING_PREPOSITION = /^(?:in|since|from|until|till|by|during|before|after|of|throughout|between|early|late|mid-?)\s+(?=\d)/i;
 
 /** Span of the expression itself: no trailing punctuation, no preposition kept for chrono's sake. */
-function trimmedSpan(result: ParsedResult): { start: number; end: number } {
+function trimmedSpan(result: ParsedResult, tags: Tags): { start: number; end: number } {
   let start = result.index;
   let text = result.text;
-  if (result.tags().has('sitrep/year')) {
+  if (tags.has('sitrep/year')) {
     const lead = LEADING_PREPOSITION.exec(text);
     if (lead) {
       start += lead[0].length;
@@ -195,9 +197,10 @@ export function parseDates(text: string, published: string | null): DateSpan[] {
   const dated = datedText(text);
   const results = newsChrono.parse(dated.text, { instant, timezone: 0 }, { forwardDate: false });
   return results.map((result) => {
-    const precision = precisionOf(result);
-    const { value, valueEnd } = valuesOf(result, precision, published ? reference : null);
-    const trimmed = trimmedSpan(result);
+    const tags = result.tags();
+    const precision = precisionOf(result, tags);
+    const { value, valueEnd } = valuesOf(result, tags, precision, published ? reference : null);
+    const trimmed = trimmedSpan(result, tags);
     const start = originalOffset(dated, trimmed.start);
     const end = originalOffset(dated, trimmed.end - 1) + 1;
     const span: DateSpan = {
