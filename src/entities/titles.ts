@@ -10,7 +10,10 @@ import type { EntityLexicons } from './lexicons.js';
 import { HELD } from './runs.js';
 import { tokenStartingAt, type TokenView } from './segments.js';
 
-const DETERMINERS = new Set(['the', 'a', 'an']);
+/** "the", "a", "an": compared directly, as this runs for every token (cheaper than a set lookup). */
+function isDeterminer(word: string): boolean {
+  return word === 'the' || word === 'a' || word === 'an';
+}
 const MAX_MODIFIERS = 2;
 
 function adjacent(view: TokenView, a: number, b: number): boolean {
@@ -55,7 +58,7 @@ export function roleDescriptions(view: TokenView, taken: Uint8Array, lex: Entity
   const { tokens, lower } = view;
   const found: { first: number; last: number }[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!DETERMINERS.has(lower[i])) continue;
+    if (!isDeterminer(lower[i])) continue;
     let title = -1;
     for (let k = i + 1; k <= i + 1 + MAX_MODIFIERS && k < tokens.length && adjacent(view, k - 1, k); k++) {
       if (taken[k] === HELD || view.cap[k] || tokens[k].kind !== 'word') break;
