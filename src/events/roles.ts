@@ -97,15 +97,46 @@ function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
 }
 
 /** An armed word anywhere makes a phrase armed ("security force members", "opposition fighters"). */
-function phraseCategory(lex: EventLexicons, phrase: Word[]): RoleCategory | null {
+function phraseCategory(lex: EventLexicons, words: Word[], from: number, to: number): RoleCategory | null {
   let cat: RoleCategory | null = null;
-  for (const w of phrase) {
-    const c = categoryOfWord(lex, w);
+  for (let k = from; k < to; k++) {
+    const c = categoryOfWord(lex, words[k]);
     if (c === 'nonstate') cat = 'nonstate';
     else if (c === 'state' && cat !== 'nonstate') cat = 'state';
     else if (!cat) cat = c;
   }
   return cat;
+}
+
+/** Index of the first word starting at or after `offset`, or -1 (words are in order). */
+function firstWordFrom(words: Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length ? lo : -1;
+}
+
+/** Whether every word of [from, to) is a class noun (has a category). */
+function everyClassWord(lex: EventLexicons, words: Word[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!categoryOfWord(lex, words[k])) return false;
+  return true;
+}
+
+/**
+ * Marks of the words an entity mention covers, for one sentence at a time: a view on one buffer,
+ * cleared for each sentence (a set or a fresh typed array per sentence cost more than the marking).
+ */
+let coveredBuffer = new Uint8Array(256);
+
+function coveredMarks(n: number): Uint8Array {
+  if (coveredBuffer.length < n) coveredBuffer = new Uint8Array(Math.max(n, coveredBuffer.length * 2));
+  const marks = coveredBuffer.subarray(0, n);
+  marks.fill(0);
+  return marks;
 }
 
 /** Actor mentions of one sentence: entity spans first, then lexicon noun phrases they do not cover. */
@@ -117,38 +148,37 @@ export function findActorMentions(
   offset: number,
 ): ActorMention[] {
   const mentions: ActorMention[] = [];
-  const covered = new Set<number>();
+  const covered = coveredMarks(words.length);
   for (const e of entities) {
     if (!(e.actorCategory || e.type === 'ORGANISATION')) continue;
     // A pronoun or nominal mention ("we", "the group") names an actor only through the name it links to.
     if (e.mention && !e.canonical) continue;
-    const from = words.findIndex((w) => w.start >= e.start);
+    const from = firstWordFrom(words, e.start);
     if (from < 0 || words[from].start >= e.end) continue;
     let to = from;
     while (to < words.length && words[to].end <= e.end) to++;
-    for (let i = from; i < to; i++) covered.add(i);
-    const category = categoryOfEntity(e) ?? phraseCategory(lex, words.slice(from, to));
+    covered.fill(1, from, to);
+    const category = categoryOfEntity(e) ?? phraseCategory(lex, words, from, to);
     // an organisation the entity layer found but could not name ("militants") is a class noun too
-    const generic =
-      !e.canonical && (category === 'civilian' || category === 'protester' || words.slice(from, to).every((w) => categoryOfWord(lex, w)));
+    const generic = !e.canonical && (category === 'civilian' || category === 'protester' || everyClassWord(lex, words, from, to));
     mentions.push({ from, to, start: e.start, end: e.end, text: e.text, name: e.canonical ?? e.text, category, generic });
   }
   for (let i = 0; i < words.length; i++) {
-    if (covered.has(i)) continue;
+    if (covered[i]) continue;
     const category = categoryOfWord(lex, words[i]);
     if (!category) continue;
     // Extend over the noun phrase: class words and capitalised modifiers ("Syrian government forces").
     let from = i;
     while (
       from > 0 &&
-      !covered.has(from - 1) &&
+      !covered[from - 1] &&
       (categoryOfWord(lex, words[from - 1]) || (/^\p{Lu}/u.test(words[from - 1].text) && !DETERMINERS.has(words[from - 1].lower))) &&
       adjacent(text, offset, words[from - 1], words[from])
     )
       from--;
     let to = i + 1;
-    while (to < words.length && !covered.has(to) && categoryOfWord(lex, words[to]) && words[to - 1].end + 1 >= words[to].start) to++;
-    const cat = phraseCategory(lex, words.slice(from, to));
+    while (to < words.length && !covered[to] && categoryOfWord(lex, words[to]) && words[to - 1].end + 1 >= words[to].start) to++;
+    const cat = phraseCategory(lex, words, from, to);
     const start = words[from].start;
     const end = words[to - 1].end;
     const phrase = text.slice(start - offset, end - offset);
