@@ -22,7 +22,7 @@ export interface AnchorRule {
   between(text: string, index: number): boolean;
   /** What the character just before an anchor must be (by code) for a match to hold it. */
   beforeChar?(code: number): boolean;
-  /** What the text just before an anchor (up to 16 characters) must end with for a match to hold it. */
+  /** What the text just before an anchor (up to BEFORE_LENGTH characters) must end with for a match to hold it. */
   before?: RegExp;
   /**
    * Where a match can start: `boundary` for chrono's `(\W|^)` patterns (on a non-word character, or at
@@ -32,6 +32,9 @@ export interface AnchorRule {
   /** Hashes (sourceHash) of the pattern sources the rule was read from. */
   sources: number[];
 }
+
+/** How much text before an anchor `before` is tested on: longer than any of the rules' `before` can match. */
+export const BEFORE_LENGTH = 32;
 
 /** FNV-1a over UTF-16 code units: a short fingerprint of a pattern source. */
 export function sourceHash(source: string): number {
@@ -216,7 +219,7 @@ class AnchoredPattern extends RegExp {
       } else {
         break;
       }
-      if (at > 0 && before && !before.test(text.slice(Math.max(0, at - 16), at))) continue;
+      if (at > 0 && before && !before.test(text.slice(Math.max(0, at - BEFORE_LENGTH), at))) continue;
       let first = at;
       while (first > next && between(text, first - 1)) first--;
       // A match may start on the character just before the first one allowed in between.

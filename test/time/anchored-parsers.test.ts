@@ -82,3 +82,17 @@ test('anchored parsers find what chrono finds in a news paragraph', () => {
     assert.deepEqual(found(anchored[i], text), found(parser, text), name);
   });
 });
+
+test('anchored parsers find what chrono finds in counted durations before "ago", "later", "before"', () => {
+  const phrases = [
+    'a couple of days ago', 'acouple of weeks later', 'half an hour later', 'half a day earlier', 'several weeks earlier',
+    'a few months before', 'an hour ago', '3.5 years before', 'twodays after', 'the day after', 'twelve hrs ago',
+    '2 days, 3 hours and 5 minutes ago', 'about 10 mos from now', 'one qtr out', 'in a few days', 'for the past 3 weeks',
+  ];
+  for (const phrase of phrases) {
+    const text = `It happened ${phrase}, officials said.`;
+    all.forEach(({ name, parser }, i) => {
+      assert.deepEqual(found(anchored[i], text), found(parser, text), `${name} on ${JSON.stringify(text)}`);
+    });
+  }
+});

@@ -33,8 +33,18 @@ function isDigit(text: string, index: number): boolean {
 const countedUnits = charsBetween(/[A-Za-z0-9\s,]/);
 const countedUnitsBetween: AnchorRule['between'] = (text, index) =>
   countedUnits(text, index) || (text[index] === '.' && isDigit(text, index - 1) && isDigit(text, index + 1));
-/** A unit ("days", "hrs", "y") and at most five spaces: chrono's unit words end with these letters. */
-const afterUnit = { beforeChar: charTest(/[srdehkcnoymw\s]/i), before: /[srdehkcnoymw]\s{0,5}$/i };
+/**
+ * What chrono's "3 days ago" and "3 days later" patterns hold before their keyword: a count ending as
+ * theirs do (digits, a number word, "a", "few", "couple of") and a unit of theirs, at most 23
+ * characters. Most "after" and "before" in news follow no unit, and the pattern is not tried there.
+ */
+const COUNT_END = '[0-9]|eleven|twelve|three|seven|eight|four|five|nine|one|two|six|ten|half|an?|few|several|the|couple|of';
+const UNIT =
+  'quarters|seconds|minutes|quarter|second|minute|months|hours|weeks|month|years|mins|hour|days|week|year|sec|min|hrs|day|mon|mos|qtr|hr|mo|yr|s|m|h|d|w|y';
+const afterUnit = {
+  beforeChar: charTest(/[srdehkcnoymw\s]/i),
+  before: new RegExp(`(?:${COUNT_END})\\s{0,3}(?:${UNIT})\\s{0,5}$`, 'i'),
+};
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
