@@ -301,13 +301,15 @@ test('merge candidates are found whatever the date form: day, month, range, day 
     ['year then January day', dated(arihaMonitor, 'f', '2024', null, 3), dated(arihaStateMedia, 'f', '2024-01-10', null, 1)],
   ];
   for (const [name, first, second] of pairs) {
-    withStore((path, now) => {
-      const store = openSqliteStore(path, { now });
-      store.storeArticles([first]);
-      store.storeArticles([second]);
-      assert.equal(store.getArticle(second.id)!.eventIds[0], store.getArticle(first.id)!.eventIds[0], name);
-      store.close();
-    });
+    for (const mirrorCandidates of [true, false]) {
+      withStore((path, now) => {
+        const store = openSqliteStore(path, { now, mirrorCandidates });
+        store.storeArticles([first]);
+        store.storeArticles([second]);
+        assert.equal(store.getArticle(second.id)!.eventIds[0], store.getArticle(first.id)!.eventIds[0], `${name}, mirror ${mirrorCandidates}`);
+        store.close();
+      });
+    }
   }
   withStore((path, now) => {
     // Too far apart for a day-precise pair: two events.
@@ -338,4 +340,66 @@ test('an article packed by a worker (packArticle) is stored exactly as the whole
   assert.ok(isPackedArticle(packed) && !isPackedArticle(arihaMonitor));
   assert.deepEqual(structuredClone(packed), packed, 'survives the trip from a worker');
   assert.deepEqual(stored(true), stored(false));
+});
+
+test('candidates from memory (the default) and from SQLite give the same events, ids and merge log', () => {
+  const dated = (article: Article, suffix: string, date: string, dateEnd: string | null, datePrecision: 1 | 2 | 3): Article => ({
+    ...article,
+    id: `${article.id}-${suffix}`,
+    events: article.events.map((e) => ({ ...e, date, dateEnd, datePrecision })),
+  });
+  const articles = [
+    ...allArticles,
+    ...foldReports,
+    ...districtReports,
+    dated(arihaMonitor, 'y', '2024', null, 3),
+    dated(arihaStateMedia, 'm', '2024-03', null, 3),
+    dated(atarib, 'r', '2024-03-01', '2024-03-09', 2),
+    dated(arihaStateMedia, 'w', '2024-03-05', null, 2),
+  ];
+  const build = (mirrorCandidates: boolean) => {
+    let built: unknown;
+    withStore((path, now) => {
+      const store = openSqliteStore(path, { now, mirrorCandidates });
+      // Two files of several articles and single ones: the mirror lives across transactions.
+      store.storeArticles(articles.slice(0, 4));
+      for (const article of articles.slice(4, 10)) store.storeArticles([article]);
+      store.storeArticles(articles.slice(10));
+      const events = [...store.allEvents()];
+      built = { stats: store.stats(), events, history: events.map((e) => store.mergeHistory(e.id)) };
+      store.close();
+    });
+    return built;
+  };
+  assert.deepEqual(build(true), build(false));
+});
+
+test('a store sees events another connection wrote since its last ingest (it reloads its candidates)', () => {
+  withStore((path, now) => {
+    const first = openSqliteStore(path, { now });
+    const second = openSqliteStore(path, { now });
+    first.storeArticles([atarib]);
+    // Written through the other connection after the first one loaded its candidates.
+    second.storeArticles([arihaMonitor]);
+    first.storeArticles([arihaStateMedia]);
+    assert.equal(first.getArticle(arihaStateMedia.id)!.eventIds[0], first.getArticle(arihaMonitor.id)!.eventIds[0]);
+    assert.equal(first.stats().events, 2);
+    first.close();
+    second.close();
+  });
+});
+
+test('a file that fails to store leaves no trace in later merges (rolled back, candidates reloaded)', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    // The second article is the first again under a new id with an event the store cannot take.
+    const broken = { ...arihaStateMedia, id: `${arihaStateMedia.id}-broken`, events: [{ ...arihaStateMedia.events[0], type: null }] } as unknown as Article;
+    assert.throws(() => store.storeArticles([arihaMonitor, broken]));
+    assert.equal(store.stats().events, 0);
+    store.storeArticles([arihaStateMedia]);
+    store.storeArticles([arihaMonitor]);
+    assert.equal(store.getArticle(arihaMonitor.id)!.eventIds[0], store.getArticle(arihaStateMedia.id)!.eventIds[0]);
+    assert.equal(store.stats().events, 1);
+    store.close();
+  });
 });

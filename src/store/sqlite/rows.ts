@@ -114,6 +114,15 @@ export function eventValues(summary: EventSummary): unknown[] {
   ];
 }
 
+/**
+ * The candidate row (CANDIDATE_COLUMNS) SQLite returns for an event written with these values:
+ * NaN is stored as NULL, and an unset value binds as NULL.
+ */
+export function candidateRowOf(id: string, created: string, values: unknown[]): CandidateRow {
+  const stored = (value: unknown) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : value);
+  return [id, created, ...values.slice(0, 14).map(stored), stored(values[16])] as CandidateRow;
+}
+
 export function mentionFromData(data: string): Mention {
   return JSON.parse(data) as Mention;
 }

@@ -28,9 +28,11 @@ import {
 import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
 import { migrate } from './migrations.js';
 import { positional } from './positional.js';
+import { CandidateMirror, MAX_MIRRORED_EVENTS, type CandidateBounds } from './candidate-mirror.js';
 import {
   CANDIDATE_COLUMNS,
   candidateFromRow,
+  candidateRowOf,
   EVENT_SUMMARY_COLUMNS,
   eventValues,
   eventFromRow,
@@ -46,6 +48,11 @@ import {
 export interface SqliteStoreOptions {
   /** Clock for `created`/`updated` (ISO 8601); tests pin it. */
   now?: () => string;
+  /**
+   * Answer merge-candidate queries from memory while ingesting (default true; see candidate-mirror.ts).
+   * Off, every report queries SQLite: same results, for tests that compare the two.
+   */
+  mirrorCandidates?: boolean;
 }
 
 /** A fold can enable another; stop well before anything pathological. */
@@ -88,27 +95,9 @@ const CANDIDATES_SQL = `${singleDayPart(1)}
 type PlaceParameter = 'type' | 'lat' | 'lon' | 'country' | 'lonPad';
 type CandidateParameter = keyof CandidateBounds | PlaceParameter;
 
-/** The date bounds of the candidate query: the same for every report of the same dates and precision. */
-interface CandidateBounds {
-  precision: 1 | 2 | 3;
-  month: string;
-  floor: string;
-  hi: string;
-  lo: string;
-  hi2: string;
-  lo2: string;
-  hi3: string;
-  lo3: string;
-  hi1p: string;
-  lo1p: string;
-  hi2p: string;
-  lo2p: string;
-  hi3p: string;
-  lo3p: string;
-}
-
 /** The query's arguments with the date bounds in place; the place parameters are filled per report. */
 interface CandidateWindow {
+  bounds: CandidateBounds;
   args: unknown[];
 }
 
@@ -120,7 +109,7 @@ function candidateWindow(facts: EventFacts): CandidateWindow | null {
   let window = candidateWindows.get(key);
   if (window === undefined) {
     const bounds = candidateBounds(facts);
-    window = bounds && { args: CANDIDATES.names.map((name) => (name in bounds ? bounds[name as keyof CandidateBounds] : null)) };
+    window = bounds && { bounds, args: CANDIDATES.names.map((name) => (name in bounds ? bounds[name as keyof CandidateBounds] : null)) };
     if (candidateWindows.size >= 100_000) candidateWindows.clear();
     candidateWindows.set(key, window);
   }
@@ -194,15 +183,20 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     if (error instanceof StoreError) throw new StoreError(`${path}: ${error.message}`);
     throw new StoreError(`${path}: cannot open as a sitrep database (${(error as Error).message})`);
   }
-  return new SqliteEventStore(db, now);
+  return new SqliteEventStore(db, now, options.mirrorCandidates ?? true);
 }
 
 class SqliteEventStore implements EventStore {
   private readonly st;
+  /** Merge candidates in memory while ingesting (see candidate-mirror.ts); null until the first ingest. */
+  private mirror: CandidateMirror | null = null;
+  /** data_version the mirror (or the decision not to mirror a large database) is valid for; -1: none. */
+  private mirrorVersion = -1;
 
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => string,
+    private readonly mirrorCandidates: boolean,
   ) {
     const p = (sql: string) => db.prepare(sql);
     this.st = {
@@ -227,6 +221,9 @@ class SqliteEventStore implements EventStore {
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
       candidates: p(CANDIDATES.sql).raw(true),
+      allCandidates: p(`SELECT ${CANDIDATE_COLUMNS} FROM events`).raw(true),
+      eventCount: p('SELECT count(*) FROM events').pluck(),
+      dataVersion: p('PRAGMA data_version').pluck(),
       insertDeleted: p('INSERT OR REPLACE INTO deleted_events (id, merged_into, deleted) VALUES (?, ?, ?)'),
       deletedInto: p('SELECT merged_into FROM deleted_events WHERE id = ?').pluck(),
       insertLog: p(`INSERT INTO merge_log (kind, event_id, from_id, mention_id, at, score, detail)
@@ -242,10 +239,17 @@ class SqliteEventStore implements EventStore {
 
   storeArticles(articles: (Article | PackedArticle)[]): IngestResult {
     const result: IngestResult = { articles: [], created: 0, joined: 0, folded: 0 };
-    this.db.transaction(() => {
-      const at = this.now();
-      for (const article of articles) this.storeArticle(article, at, result);
-    })();
+    try {
+      this.db.transaction(() => {
+        this.syncMirror();
+        const at = this.now();
+        for (const article of articles) this.storeArticle(article, at, result);
+      })();
+    } catch (error) {
+      // Rolled back: the mirror may hold rows that are not in the database.
+      this.dropMirror();
+      throw error;
+    }
     return result;
   }
 
@@ -271,12 +275,40 @@ class SqliteEventStore implements EventStore {
     result.articles.push({ id: article.id, status: 'stored', eventIds: this.st.articleEventIds.all(article.id) as string[] });
   }
 
+  /**
+   * Loads the candidate mirror, or reloads it when another connection has written since (data_version
+   * changes only for other connections' commits); a database too large to mirror is queried instead.
+   */
+  private syncMirror(): void {
+    const version = this.st.dataVersion.get() as number;
+    if (version === this.mirrorVersion) return;
+    this.mirror = null;
+    this.mirrorVersion = version;
+    if (!this.mirrorCandidates || (this.st.eventCount.get() as number) > MAX_MIRRORED_EVENTS) return;
+    this.mirror = new CandidateMirror(this.st.allCandidates.iterate() as Iterable<CandidateRow>);
+  }
+
+  /** Reloaded at the next ingest. */
+  private dropMirror(): void {
+    this.mirror = null;
+    this.mirrorVersion = -1;
+  }
+
   private candidatesFor(facts: EventFacts, excludeId: string | null): Candidate[] {
     const window = candidateWindow(facts);
     if (!window) return [];
     const place = facts.location;
     // 0.3 degrees of latitude is 33 km, beyond the 25 km merge radius; longitude degrees shrink with latitude.
     const lonPad = place ? 0.3 / Math.max(0.1, Math.cos((place.lat * Math.PI) / 180)) : 0;
+    if (this.mirror) {
+      const rows = this.mirror.candidates(facts.type, window.bounds, {
+        lat: place?.lat ?? null,
+        lon: place?.lon ?? null,
+        country: place?.countryCode ?? null,
+        lonPad,
+      });
+      return rows.filter((row) => row[0] !== excludeId).map(candidateFromRow);
+    }
     const args = window.args.slice();
     fill(args, CANDIDATE_SLOTS.type, facts.type);
     fill(args, CANDIDATE_SLOTS.lat, place?.lat ?? null);
@@ -333,6 +365,7 @@ class SqliteEventStore implements EventStore {
       const foldedRow = this.st.getEvent.get(folded) as EventRow;
       this.st.deleteRtree.run(foldedRow.seq);
       this.st.deleteEvent.run(folded);
+      this.mirror?.remove(folded);
       this.st.insertDeleted.run(folded, survivor, at);
       this.recompute(survivor, at);
       this.log('fold', survivor, folded, null, at, choice.chosen.comparison.score, { checks: choice.chosen.comparison.checks });
@@ -355,6 +388,11 @@ class SqliteEventStore implements EventStore {
       this.st.updateEvent.run(...values, at, id);
       seq = this.st.eventSeq.get(id) as number;
       this.st.deleteRtree.run(seq);
+    }
+    if (this.mirror) {
+      const created = isNew ? at : this.mirror.created(id);
+      if (created === undefined) this.dropMirror();
+      else this.mirror.put(candidateRowOf(id, created, values));
     }
     const loc = summary.location;
     if (loc && Number.isFinite(loc.lat) && Number.isFinite(loc.lon)) this.st.insertRtree.run(seq, loc.lon, loc.lon, loc.lat, loc.lat);
