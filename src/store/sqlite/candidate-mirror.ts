@@ -115,7 +115,14 @@ export class CandidateMirror {
   private readonly byId = new Map<string, CandidateRow>();
 
   constructor(rows: Iterable<CandidateRow>) {
-    for (const row of rows) this.put(row);
+    // Appended, then sorted once: inserting each row in order took 9 µs a row at 25,000 events.
+    for (const row of rows) {
+      this.byId.set(row[ID], row);
+      if (row[DATE] !== null) this.listFor(row, true)!.push(row);
+    }
+    for (const list of [...this.days.values(), ...this.ranges.values()]) {
+      list.sort((a, b) => (a[DATE]! < b[DATE]! ? -1 : a[DATE]! > b[DATE]! ? 1 : 0));
+    }
   }
 
   get size(): number {

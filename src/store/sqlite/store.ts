@@ -285,7 +285,7 @@ class SqliteEventStore implements EventStore {
     this.mirror = null;
     this.mirrorVersion = version;
     if (!this.mirrorCandidates || (this.st.eventCount.get() as number) > MAX_MIRRORED_EVENTS) return;
-    this.mirror = new CandidateMirror(this.st.allCandidates.iterate() as Iterable<CandidateRow>);
+    this.mirror = new CandidateMirror(this.st.allCandidates.all() as CandidateRow[]);
   }
 
   /** Reloaded at the next ingest. */
