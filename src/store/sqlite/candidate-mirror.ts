@@ -1,6 +1,6 @@
 /**
  * The merge-candidate columns of every event, held in memory while a store ingests, answering the
- * candidate query (CANDIDATES_SQL in store.ts) without SQLite. The query ran once per report and fold
+ * candidate query (candidate-query.ts) without SQLite. The query ran once per report and fold
  * and was a quarter of the storing thread's time, most of it in SQLite's per-statement work for a
  * few rows. This answers with exactly the rows the query returns (same conditions, same arithmetic;
  * the order differs, and merging does not depend on it: see choose.ts and the merge log's sort).
@@ -162,7 +162,7 @@ export class CandidateMirror {
     }
   }
 
-  /** The rows CANDIDATES_SQL returns for these parameters. */
+  /** The rows the candidate query (candidate-query.ts) returns for these parameters. */
   candidates(type: string, b: CandidateBounds, place: CandidatePlace): CandidateRow[] {
     const out: CandidateRow[] = [];
     const dayBounds: [1 | 2 | 3, string, string][] = [
