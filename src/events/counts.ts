@@ -77,30 +77,37 @@ export function findCounts(
     list.push({ entry, number: n, distance, numberFirst, from: m.from, to: m.to });
     byNumber.set(n.from, list);
   }
-  const out: FoundCount[] = [...zeros];
+  const out: FoundCount[] = zeros;
+  // most sentences read one count or none: nothing to order then
+  if (!byNumber.size) return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
   const taken = new Set<number>();
   // longest readings first, so "at least 20" wins over "20"
-  const starts = [...byNumber.keys()].sort((a, b) => {
-    const la = byNumber.get(a)![0].number!;
-    const lb = byNumber.get(b)![0].number!;
-    return lb.to - lb.from - (la.to - la.from) || a - b;
-  });
+  const starts = [...byNumber.keys()];
+  if (starts.length > 1) {
+    starts.sort((a, b) => {
+      const la = byNumber.get(a)![0].number!;
+      const lb = byNumber.get(b)![0].number!;
+      return lb.to - lb.from - (la.to - la.from) || a - b;
+    });
+  }
   for (const start of starts) {
     const candidates = byNumber.get(start)!;
     const n = candidates[0].number!;
     if (anyTaken(taken, n.from, n.to)) continue;
     // a named kind beats the generic "people"; then the nearer kind word; then number-first phrasing
-    candidates.sort(
-      (a, b) =>
-        Number(a.entry.kind === 'people') - Number(b.entry.kind === 'people') ||
-        a.distance - b.distance ||
-        Number(b.numberFirst) - Number(a.numberFirst),
-    );
+    if (candidates.length > 1) {
+      candidates.sort(
+        (a, b) =>
+          Number(a.entry.kind === 'people') - Number(b.entry.kind === 'people') ||
+          a.distance - b.distance ||
+          Number(b.numberFirst) - Number(a.numberFirst),
+      );
+    }
     const best = candidates[0];
     for (let k = n.from; k < n.to; k++) taken.add(k);
     out.push(toCount(best, n, words, text, offset, quantities));
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 function anyTaken(taken: Set<number>, from: number, to: number): boolean {
