@@ -69,3 +69,20 @@ test('words: offsets, lower case, one id per spelling, "didn\'t" split, possessi
 test('words with letters beyond ASCII read whole: "Dayr az-Zawr", "Rāqqa", "Kyïv"', () => {
   assert.deepEqual(tokenizeWords('Rāqqa and Kyïv, Dayr az-Zawr').map((w) => w.text), ['Rāqqa', 'and', 'Kyïv', 'Dayr', 'az', 'Zawr']);
 });
+
+test('a pattern is tried only where the sentence holds its later words, wherever they stand', () => {
+  // the needed word before the start word is no match; after it, within the gap, it is
+  assert.deepEqual(matches('@NUM ~3 killed', 'Those killed numbered 12 in all'), []);
+  assert.deepEqual(matches('@NUM ~3 killed', 'Those killed numbered 12 and 3 more were killed'), ['3 more were killed']);
+  // exact-case, prefix and inflected later tokens count as held
+  assert.deepEqual(matches('the =Army', 'the army and the Army'), ['the Army']);
+  assert.deepEqual(matches('mass evacuat*', 'a mass evacuation began'), ['mass evacuation']);
+  assert.deepEqual(matches('troops seize+ ~2 town', 'troops seizing the town'), ['troops seizing the town']);
+  // an index of several patterns keeps the ones whose words are there, in order of position
+  const index = new PatternIndex(
+    ['drone strike+', 'drone ~2 hit+', 'air raid+'].map((p) => compilePattern(p, p, lex.classes, inflect, 'test')),
+    lex.numbers,
+  );
+  const words = tokenizeWords('A drone hit a depot after an air raid');
+  assert.deepEqual(index.matchAll(words).map((m) => m.pattern.payload), ['drone ~2 hit+', 'air raid+']);
+});
