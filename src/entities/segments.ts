@@ -30,27 +30,6 @@ const CAPITAL = /^\p{Lu}/u;
 const LOWER_CASE = /\p{Ll}/u;
 const OPENERS = new Set(['“', '"', '‘', "'", ':', '(', '[', '—', '–', '-', '•', '*']);
 
-/** Segment starts: every sentence start, and a new line wherever no sentence says otherwise. */
-function segmentIndexes(doc: Doc): number[] {
-  const sentenceStarts = doc.sentences.map((s) => s.start).sort((a, b) => a - b);
-  const segment: number[] = new Array(doc.tokens.length);
-  let current = -1;
-  let previousEnd = -1;
-  // Sentence starts sit on the first character of a token, so one cursor walks them with the tokens.
-  let next = 0;
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const token = doc.tokens[i];
-    const from = Math.max(previousEnd, 0);
-    while (next < sentenceStarts.length && sentenceStarts[next] < from) next++;
-    const sentenceStarted = next < sentenceStarts.length && sentenceStarts[next] <= token.start;
-    const newLine = previousEnd < 0 || lineBreakBetween(doc.text, previousEnd, token.start);
-    if (newLine || sentenceStarted) current++;
-    segment[i] = current;
-    previousEnd = token.end;
-  }
-  return segment;
-}
-
 function lineBreakBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
   return false;
@@ -130,49 +109,74 @@ function tokenWord(text: string): TokenWord {
   return word;
 }
 
+/**
+ * One pass over the tokens for what each token needs from the ones before it (keys, segment, whether
+ * it opens its segment, the counts that say whether its segment is in capitals), then one back for
+ * segment ends: each pass over an article's tokens reads them from memory again.
+ */
 export function buildTokenView(doc: Doc): TokenView {
   const tokens = doc.tokens;
+  const text = doc.text;
   const n = tokens.length;
   const keys = new Array<string>(n);
   // plain arrays: a typed array this size would take a buffer outside the heap for each article
   const keyHashes = new Array<number>(n);
   const lower = new Array<string>(n);
   const cap = new Array<boolean>(n);
+  const segment = new Array<number>(n);
+  const initial = new Array<boolean>(n);
+  // per segment: words of two letters or more, and those of them in capitals
+  const segmentWords: number[] = [];
+  const segmentCapsWords: number[] = [];
+  // Segment starts: every sentence start, and a new line wherever no sentence says otherwise.
+  // Sentence starts sit on the first character of a token, so one cursor walks them with the tokens.
+  const sentenceStarts = doc.sentences.map((s) => s.start).sort((a, b) => a - b);
+  let current = -1;
+  let previousEnd = -1;
+  let next = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const word = tokenWord(t.text);
     lower[i] = word.lower;
     keys[i] = word.key;
     keyHashes[i] = word.keyHash;
-    cap[i] = t.kind === 'word' && startsCapitalised(t.text);
-  }
-  const segment = segmentIndexes(doc);
-  const segmentEnd = new Array<number>(n);
-  for (let i = n - 1; i >= 0; i--) segmentEnd[i] = i + 1 < n && segment[i + 1] === segment[i] ? segmentEnd[i + 1] : i;
-  const initial = new Array<boolean>(n).fill(false);
-  for (let i = 0; i < n; i++) {
-    if (tokens[i].kind !== 'word') continue;
-    let j = i - 1;
-    while (j >= 0 && segment[j] === segment[i] && tokens[j].text.length === 1 && OPENERS.has(tokens[j].text)) j--;
-    initial[i] = j < 0 || segment[j] !== segment[i] || j < i - 1;
-  }
-  const shouting = new Array<boolean>(n).fill(false);
-  for (let i = 0; i < n; ) {
-    const end = segmentEnd[i];
-    let words = 0;
-    let capsWords = 0;
-    for (let k = i; k <= end; k++) {
-      if (tokens[k].kind !== 'word' || tokens[k].text.length < 2) continue;
-      words++;
-      if (cap[k] && !hasLowerCase(tokens[k].text)) capsWords++;
+    const isWord = t.kind === 'word';
+    cap[i] = isWord && startsCapitalised(t.text);
+
+    const from = Math.max(previousEnd, 0);
+    while (next < sentenceStarts.length && sentenceStarts[next] < from) next++;
+    const sentenceStarted = next < sentenceStarts.length && sentenceStarts[next] <= t.start;
+    const newLine = previousEnd < 0 || lineBreakBetween(text, previousEnd, t.start);
+    if (newLine || sentenceStarted) {
+      current++;
+      segmentWords.push(0);
+      segmentCapsWords.push(0);
     }
+    segment[i] = current;
+    previousEnd = t.end;
+
+    if (!isWord) {
+      initial[i] = false;
+      continue;
+    }
+    let j = i - 1;
+    while (j >= 0 && segment[j] === current && tokens[j].text.length === 1 && OPENERS.has(tokens[j].text)) j--;
+    initial[i] = j < 0 || segment[j] !== current || j < i - 1;
+    if (t.text.length >= 2) {
+      segmentWords[current]++;
+      if (cap[i] && !hasLowerCase(t.text)) segmentCapsWords[current]++;
+    }
+  }
+  const segmentEnd = new Array<number>(n);
+  const shouting = new Array<boolean>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    segmentEnd[i] = i + 1 < n && segment[i + 1] === segment[i] ? segmentEnd[i + 1] : i;
     // Three capitalised words in a row can be a long acronym-laden sentence; a line mostly in
     // capitals is a headline or subhead.
-    const isShouting = words >= 2 && capsWords / words >= 0.6;
-    for (let k = i; k <= end; k++) shouting[k] = isShouting;
-    i = end + 1;
+    const words = segmentWords[segment[i]];
+    shouting[i] = words >= 2 && segmentCapsWords[segment[i]] / words >= 0.6;
   }
-  return { text: doc.text, tokens, keys, keyHashes, lower, cap, initial, shouting, segment, segmentEnd };
+  return { text, tokens, keys, keyHashes, lower, cap, initial, shouting, segment, segmentEnd };
 }
 
 /** An entity over tokens first..last (inclusive). */
