@@ -43,6 +43,9 @@ export interface BenchResults {
   peakRssMbByPhase: Record<string, number>;
   ingestArticlesPerSec: number | null;
   storeArticlesPerSec: number | null;
+  /** CPU of the ingest phase's storing thread per article (storing alone, and everything it did). */
+  storeCpuMsPerArticle: number | null;
+  storingThreadCpuMsPerArticle: number | null;
   failedArticles: number;
   firstFailure: string | null;
   targets: Record<string, { target: string; met: boolean | null }>;
@@ -51,6 +54,7 @@ export interface BenchResults {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const perSec = (count: number, ms: number) => round((count / ms) * 1000);
+const cpuFigure = (value: unknown) => (typeof value === 'number' ? round(value, 2) : null);
 const mbPerSec = (bytes: number, ms: number) => round((bytes / 1024 / 1024 / ms) * 1000, 3);
 
 export function buildResults(input: {
@@ -124,6 +128,8 @@ export function buildResults(input: {
     peakRssMbByPhase: peakByPhase,
     ingestArticlesPerSec: ingest ? perSec(ingest.articles, ingest.ms) : null,
     storeArticlesPerSec: ingest?.extra?.storeMs ? perSec(ingest.articles, ingest.extra.storeMs as number) : null,
+    storeCpuMsPerArticle: cpuFigure(ingest?.extra?.storeCpuMsPerArticle),
+    storingThreadCpuMsPerArticle: cpuFigure(ingest?.extra?.mainThreadCpuMsPerArticle),
     failedArticles: (single?.failed ?? 0) + (parallel?.failed ?? 0),
     firstFailure: single?.firstFailure ?? parallel?.firstFailure ?? null,
     targets: {},
@@ -162,6 +168,7 @@ export function formatTable(results: BenchResults, reports: PhaseReport[]): stri
   out += row('peak RSS (MB)', show(results.peakRssMb), t.peakRssMb.target, t.peakRssMb.met);
   out += row('ingest articles/s (SQLite)', show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
   out += row('store alone, articles/s', show(results.storeArticlesPerSec));
+  out += row('storing thread CPU ms/article', `${show(results.storeCpuMsPerArticle)} storing, ${show(results.storingThreadCpuMsPerArticle)} in all`);
   out += '\n  stage                  ms/article   share  of pipeline\n';
   for (const [name, share] of Object.entries(results.stageShares)) {
     const inPipeline = results.pipelineShares[name];
