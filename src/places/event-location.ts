@@ -19,17 +19,28 @@ function gap(a: Span, b: Span): number {
   return 0;
 }
 
+/** Equal as the text of the numbers would be: 0 and -0 alike, NaN like NaN. */
+const sameNumber = (a: number, b: number) => a === b || (a !== a && b !== b);
+
 /** The story's main place: most mentions, then finest precision, then first mention. */
 export function mainPlace(doc: Pick<Doc, 'places'>): PlaceSpan | null {
-  const tally = new Map<string, { place: PlaceSpan; count: number }>();
+  // Same place = same name and coordinates; filed by name and compared as numbers, since turning
+  // every coordinate into a string for a key cost more than the whole count.
+  const byName = new Map<string, Array<{ place: PlaceSpan; count: number }>>();
+  const tallies: Array<{ place: PlaceSpan; count: number }> = [];
   for (const p of doc.places) {
-    const key = `${p.name}|${p.lat}|${p.lon}`;
-    const t = tally.get(key);
+    let bucket = byName.get(p.name);
+    if (!bucket) byName.set(p.name, (bucket = []));
+    const t = bucket.find((x) => sameNumber(x.place.lat, p.lat) && sameNumber(x.place.lon, p.lon));
     if (t) t.count++;
-    else tally.set(key, { place: p, count: 1 });
+    else {
+      const fresh = { place: p, count: 1 };
+      bucket.push(fresh);
+      tallies.push(fresh);
+    }
   }
   let best: { place: PlaceSpan; count: number } | null = null;
-  for (const t of tally.values()) {
+  for (const t of tallies) {
     if (
       !best ||
       t.count > best.count ||
