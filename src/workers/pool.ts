@@ -33,6 +33,8 @@ const DEFAULT_HEAP_MB = 1024;
 /** A file that kills this many workers is given up whole: something in it is beyond one article. */
 const MAX_ATTEMPTS_PER_FILE = 4;
 const WATCH_INTERVAL_MS = 100;
+/** One file in work and one queued per worker (see Slot.tasks). */
+const TASKS_PER_WORKER = 2;
 
 /** The pipeline could not be loaded in a worker (a bad actor or gazetteer file): the pool is unusable. */
 export class PoolStartError extends Error {}
@@ -72,7 +74,12 @@ interface Slot {
   worker: Worker;
   status: Int32Array;
   ready: boolean;
-  task: Task | null;
+  /**
+   * Files sent to the worker, in the order sent: the first is the one it works on, the next waits in
+   * its message queue, so the worker starts it the moment it is done instead of waiting for this
+   * thread, which may be busy storing the previous file (TASKS_PER_WORKER).
+   */
+  tasks: Task[];
   beat: number;
   beatAt: number;
   /** Set when the pool itself ends the worker: a timeout, or closing. */
@@ -182,7 +189,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
     const run = this.current;
     if (run) {
       // Files in flight were never delivered, so nothing of them reached the caller's store.
-      for (const slot of this.slots) slot.task = null;
+      for (const slot of this.slots) slot.tasks = [];
       run.retries = [];
       run.results.clear();
     }
@@ -204,7 +211,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
   private spawn(): Slot {
     const status = new Int32Array(new SharedArrayBuffer(STATUS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const worker = spawnPipelineWorker({ ...this.init, status: status.buffer as SharedArrayBuffer }, this.heapMb);
-    const slot: Slot = { worker, status, ready: false, task: null, beat: 0, beatAt: 0, ending: null, lastError: null };
+    const slot: Slot = { worker, status, ready: false, tasks: [], beat: 0, beatAt: 0, ending: null, lastError: null };
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on('error', (error) => {
       slot.lastError = error.message;
@@ -225,8 +232,8 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
       this.dispatch();
       return;
     }
-    const task = slot.task;
-    slot.task = null;
+    const at = slot.tasks.findIndex((t) => t.index === message.task);
+    const task = at < 0 ? null : slot.tasks.splice(at, 1)[0]!;
     for (const [name, ms] of Object.entries(message.timings)) this.timings[name] = (this.timings[name] ?? 0) + ms;
     // The worker packs exactly when this pool was made to (init.pack), so its articles are A.
     if (task && this.current) this.complete(task, message.result as FileResult<A>);
@@ -240,7 +247,11 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
       this.failPool(new PoolStartError(`a worker stopped while loading the pipeline (${slot.lastError ?? `exit code ${code}`})`));
       return;
     }
-    const task = slot.task;
+    // The first file sent is the one the worker was on; the ones queued behind it were never started
+    // and go back to the front of the line as they are.
+    const [task, ...queued] = slot.tasks;
+    slot.tasks = [];
+    if (this.current) this.current.retries.unshift(...queued);
     if (task && this.current) {
       const kind: FailureKind = slot.ending === 'timeout' ? 'timeout' : 'crash';
       const article = Atomics.load(slot.status, STATUS_ARTICLE);
@@ -278,7 +289,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
   private checkTimeouts(): void {
     const now = Date.now();
     for (const slot of this.slots) {
-      if (!slot.task || slot.ending) continue;
+      if (!slot.tasks.length || slot.ending) continue;
       const beat = Atomics.load(slot.status, STATUS_BEAT);
       if (beat !== slot.beat) {
         slot.beat = beat;
@@ -304,15 +315,21 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
   private dispatch(): void {
     const run = this.current;
     if (!run || this.closed) return;
-    for (const slot of this.slots) {
-      if (!slot.ready || slot.task || slot.ending) continue;
-      const task = this.nextTask(run);
-      if (!task) break;
-      slot.task = task;
-      slot.beat = Atomics.load(slot.status, STATUS_BEAT);
-      slot.beatAt = Date.now();
-      const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: task.skip };
-      slot.worker.postMessage(message);
+    // Idle workers first, then a second file for each busy one.
+    for (let depth = 0; depth < TASKS_PER_WORKER; depth++) {
+      for (const slot of this.slots) {
+        if (!slot.ready || slot.ending || slot.tasks.length !== depth) continue;
+        const task = this.nextTask(run);
+        if (!task) return;
+        if (!slot.tasks.length) {
+          // The stall clock starts when an idle worker gets work, not when a file is queued behind another.
+          slot.beat = Atomics.load(slot.status, STATUS_BEAT);
+          slot.beatAt = Date.now();
+        }
+        slot.tasks.push(task);
+        const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: task.skip };
+        slot.worker.postMessage(message);
+      }
     }
   }
 
@@ -355,7 +372,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
   private maybeFinish(): void {
     const run = this.current;
     if (!run || run.pumping) return;
-    const inFlight = this.slots.some((slot) => slot.task) || run.retries.length > 0 || run.results.size > 0;
+    const inFlight = this.slots.some((slot) => slot.tasks.length > 0) || run.retries.length > 0 || run.results.size > 0;
     const allDelivered = run.delivered === run.files.length;
     const haltedCleanly = this.stopping && !inFlight && run.delivered === run.started;
     if (!allDelivered && !haltedCleanly && !this.closed) return;
