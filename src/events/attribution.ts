@@ -5,7 +5,8 @@
  */
 import type { Span } from '../model/types.js';
 import type { EventLexicons } from './lexicons.js';
-import { vocabularyGeneration, type Word } from './words.js';
+import { WordByteMemo } from './word-memo.js';
+import type { Word } from './words.js';
 
 export interface Attribution extends Span {
   text: string;
@@ -54,24 +55,14 @@ const KNOWN = 1;
 const LEAD = 2;
 const VERB = 4;
 /** By word id: 0 not worked out yet, else KNOWN plus LEAD and VERB (ids change with the vocabulary generation). */
-let kinds = new Uint8Array(1 << 12);
-let kindsGeneration = vocabularyGeneration();
+const kinds = new WordByteMemo();
 
 /** Whether a word opens a lead-in ("according") and whether it is a reporting verb, remembered by id. */
 function wordKind(p: Compiled, w: Word): number {
-  if (kindsGeneration !== vocabularyGeneration()) {
-    kinds.fill(0);
-    kindsGeneration = vocabularyGeneration();
-  }
-  const id = w.id;
-  if (id >= kinds.length) {
-    const grown = new Uint8Array(Math.max(kinds.length * 2, id + 1));
-    grown.set(kinds);
-    kinds = grown;
-  }
-  let kind = kinds[id];
-  if (kind === 0) kind = kinds[id] = KNOWN | (p.leadWords.has(w.lower) ? LEAD : 0) | (p.verbs.has(w.lower) ? VERB : 0);
-  return kind;
+  kinds.sync();
+  const kind = kinds.get(w.id);
+  if (kind !== 0) return kind;
+  return kinds.set(w.id, KNOWN | (p.leadWords.has(w.lower) ? LEAD : 0) | (p.verbs.has(w.lower) ? VERB : 0));
 }
 
 /**

@@ -4,7 +4,8 @@
  * `@CLASS`, `@NUM`, `@YEAR`, `~N`, `!a|b`. Patterns are indexed by the forms their first token can
  * take, so a sentence costs one hash lookup per word plus the few patterns that start there.
  */
-import { vocabularyGeneration, type Word } from './words.js';
+import { WordByteMemo } from './word-memo.js';
+import type { Word } from './words.js';
 import { readNumberAt, type NumberReading } from './numbers.js';
 import type { NumberLexicon } from './lexicons.js';
 
@@ -209,8 +210,7 @@ export class PatternIndex<T> {
    * something for the word. Most words have nothing: a byte each, these stay in the CPU cache where
    * the two arrays of references would not.
    */
-  private flags = new Uint8Array(1 << 12);
-  private startsGeneration = vocabularyGeneration();
+  private readonly flags = new WordByteMemo();
   readonly size: number;
 
   constructor(patterns: CompiledPattern<T>[], private numbers: NumberLexicon) {
@@ -238,31 +238,22 @@ export class PatternIndex<T> {
   }
 
   private checkGeneration(): void {
-    if (this.startsGeneration !== vocabularyGeneration()) {
+    if (this.flags.sync()) {
       this.starts = [];
       this.holds = [];
-      this.flags.fill(0);
-      this.startsGeneration = vocabularyGeneration();
     }
   }
 
   /** What the index has for a word (see `flags`), worked out on first sight. */
   private flagsOf(w: Word): number {
     const id = w.id;
-    if (id >= this.flags.length) {
-      const grown = new Uint8Array(Math.max(this.flags.length * 2, id + 1));
-      grown.set(this.flags);
-      this.flags = grown;
-    }
-    let f = this.flags[id];
-    if (f === 0) {
-      const starting = this.workOutStarts(w);
-      const holding = this.holdsOf(w);
-      this.starts[id] = starting;
-      this.holds[id] = holding;
-      f = this.flags[id] = NOTHING | (starting ? STARTS : 0) | (holding ? HOLDS : 0);
-    }
-    return f;
+    const f = this.flags.get(id);
+    if (f !== 0) return f;
+    const starting = this.workOutStarts(w);
+    const holding = this.holdsOf(w);
+    this.starts[id] = starting;
+    this.holds[id] = holding;
+    return this.flags.set(id, NOTHING | (starting ? STARTS : 0) | (holding ? HOLDS : 0));
   }
 
   /** The required tokens a word holds (the same test as `wordIn`, from the other side). */
@@ -327,7 +318,7 @@ export class PatternIndex<T> {
     const flags = this.flags;
     let state: MatchState | null = null;
     for (let i = 0; i < words.length; i++) {
-      if ((flags[words[i].id] & STARTS) === 0) continue;
+      if ((flags.get(words[i].id) & STARTS) === 0) continue;
       const starting = this.starts[words[i].id]!;
       state ??= { number: null, numbers: readings ?? new Array(words.length) };
       const { patterns, countFirst, wordFirst, required } = starting;

@@ -7,7 +7,8 @@
  */
 import type { EntitySpan } from '../model/types.js';
 import type { EventLexicons } from './lexicons.js';
-import { vocabularyGeneration, type Word } from './words.js';
+import { WordByteMemo } from './word-memo.js';
+import type { Word } from './words.js';
 
 export type RoleCategory = 'state' | 'nonstate' | 'civilian' | 'protester';
 
@@ -62,26 +63,14 @@ function categoryOfEntity(e: EntitySpan): RoleCategory | null {
 /** The categories as memo codes: code k is CATEGORY_CODES[k - 1]; 0 is "not worked out yet". */
 const CATEGORY_CODES: (RoleCategory | null)[] = [null, 'nonstate', 'state', 'protester', 'civilian'];
 
-/**
- * Category code by word id; ids are reassigned with each vocabulary generation. A byte a word: the
- * memo stays in the CPU cache.
- */
-let categoryMemo = new Uint8Array(1 << 12);
-let categoryGeneration = vocabularyGeneration();
+/** Category code by word id (word-memo.ts). */
+const categoryMemo = new WordByteMemo();
 
 function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
   if (w.text === 'IS' || w.text === 'ISIS') return 'nonstate';
-  if (categoryGeneration !== vocabularyGeneration()) {
-    categoryMemo.fill(0);
-    categoryGeneration = vocabularyGeneration();
-  }
+  categoryMemo.sync();
   const id = w.id;
-  if (id >= categoryMemo.length) {
-    const grown = new Uint8Array(Math.max(categoryMemo.length * 2, id + 1));
-    grown.set(categoryMemo);
-    categoryMemo = grown;
-  }
-  const code = categoryMemo[id];
+  const code = categoryMemo.get(id);
   if (code !== 0) return CATEGORY_CODES[code - 1];
   const c = lex.inClass('NONSTATE', w.lower)
     ? 'nonstate'
@@ -92,7 +81,7 @@ function categoryOfWord(lex: EventLexicons, w: Word): RoleCategory | null {
         : lex.inClass('CIVILIAN', w.lower)
           ? 'civilian'
           : null;
-  categoryMemo[id] = CATEGORY_CODES.indexOf(c) + 1;
+  categoryMemo.set(id, CATEGORY_CODES.indexOf(c) + 1);
   return c;
 }
 
