@@ -46,6 +46,18 @@ const afterUnit = {
   before: new RegExp(`(?:${COUNT_END})\\s{0,3}(?:${UNIT})\\s{0,5}$`, 'i'),
 };
 
+/**
+ * Patterns whose anchor may follow one optional word ("this morning", "in March"): between the match's
+ * start and the anchor only spaces and that word's letters, before it a boundary or the word's end.
+ */
+function afterOptionalWord(word: string): Pick<AnchorRule, 'between' | 'beforeChar' | 'before'> {
+  return {
+    between: charsBetween(new RegExp(`[\\s${word}]`, 'i')),
+    beforeChar: charTest(new RegExp(`[^A-Za-z0-9_]|${word.at(-1)}`, 'i')),
+    before: new RegExp(`(?:\\W|${word})$`, 'i'),
+  };
+}
+
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -100,18 +112,14 @@ const RULES: Record<string, AnchorRule> = {
   // "this morning", "midnight"
   ENCasualTimeParser: {
     words: ['morning', 'afternoon', 'evening', 'night', 'mid', 'noon'],
-    between: charsBetween(/[\sthis]/i),
-    beforeChar: charTest(/[^A-Za-z0-9_]|s/i),
-    before: /(?:\W|this)$/i,
+    ...afterOptionalWord('this'),
     starts: 'boundary',
     sources: [341350773],
   },
   // "in March 2014"
   ENMonthNameParser: {
     words: MONTHS,
-    between: charsBetween(/[\sin]/i),
-    beforeChar: charTest(/[^A-Za-z0-9_]|n/i),
-    before: /(?:\W|in)$/i,
+    ...afterOptionalWord('in'),
     starts: 'boundary',
     sources: [535844929],
   },
