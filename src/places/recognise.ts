@@ -305,9 +305,7 @@ export function recogniseToponyms(
       else break;
       j++;
     }
-    const names = namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines);
-    out.push(...names.candidates);
-    for (const p of names.personParts) personParts.add(p);
+    namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines, out, personParts);
     i = run[run.length - 1]! + 1;
   }
   // A word that is part of a person's full name anywhere in the text is that person when it stands
@@ -324,6 +322,24 @@ export function recogniseToponyms(
   return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
 }
 
+/** A name the gazetteer knows inside a run: run positions `from` to `to`. */
+interface RunName {
+  from: number;
+  to: number;
+  matches: NameMatch[];
+}
+
+/** How a name inside a run reads, by the rest of the run (see namesInRun). */
+const PLACE = 0;
+const EMBEDDED = 1;
+const PERSON = 2;
+
+/**
+ * The names in one run of capitalised words, pushed to `out`; the words of a person's name the run
+ * holds are added to `personParts`. Split into a few functions so the optimising compiler works on
+ * small bodies (and a deoptimisation in one recompiles only that one): recognition runs on every
+ * article, and this was the dearest function to compile of the places stage.
+ */
 function namesInRun(
   text: string,
   tokens: Token[],
@@ -332,133 +348,214 @@ function namesInRun(
   lex: ReturnType<typeof placeLexicons>,
   lowerWords: WordsByLength,
   capsLines: Span[],
-): { candidates: ToponymCandidate[]; personParts: string[] } {
-  const found: Array<{ from: number; to: number; matches: NameMatch[] }> = [];
-  const coveredIdx = new Set<number>();
+  out: ToponymCandidate[],
+  personParts: Set<string>,
+): void {
+  // Most runs are one capitalised word the gazetteer does not know: nothing to decide.
+  if (run.length === 1) {
+    const hit = longestNameAt(text, tokens, run, 0, gazetteer, lex);
+    if (hit) namesWithContext(text, tokens, run, [hit], gazetteer, lex, lowerWords, capsLines, out, personParts);
+    return;
+  }
+  namesWithContext(text, tokens, run, longestNames(text, tokens, run, gazetteer, lex), gazetteer, lex, lowerWords, capsLines, out, personParts);
+}
+
+/** The longest names of a run, left to right, none overlapping another. */
+function longestNames(text: string, tokens: Token[], run: number[], gazetteer: PlaceMatcher, lex: ReturnType<typeof placeLexicons>): RunName[] {
+  const found: RunName[] = [];
   let k = 0;
   while (k < run.length) {
-    let hit: { from: number; to: number; matches: NameMatch[] } | null = null;
-    for (let len = Math.min(MAX_NAME_TOKENS, run.length - k); len >= 1; len--) {
-      const first = tokens[run[k]!]!;
-      const last = tokens[run[k + len - 1]!]!;
-      if (!first.capitalised || !last.capitalised) continue;
-      // A lone word is matched outright (a name the gazetteer has always matches); a longer phrase
-      // is first only tested, since most are no name at all.
-      let matches: NameMatch[];
-      if (len === 1) matches = singleWordMatches(first, gazetteer, lex);
-      else {
-        const phrase = text.slice(first.start, last.end);
-        if (!gazetteer.has(phrase)) continue;
-        matches = gazetteer.match(phrase);
-      }
-      if (matches.length) {
-        hit = { from: k, to: k + len - 1, matches };
-        break;
-      }
-    }
+    const hit = longestNameAt(text, tokens, run, k, gazetteer, lex);
     if (hit) {
       found.push(hit);
-      for (let x = hit.from; x <= hit.to; x++) coveredIdx.add(x);
       k = hit.to + 1;
     } else k++;
   }
+  return found;
+}
 
-  // What else is in the run decides whether a name in it is a place, a place used inside another
-  // name ("Paris High School", "University of Georgia": embedded), or part of a person's name
-  // ("Misty Buswell", "Michael Jones": dropped).
-  // A headline in Title Case capitalises everything: other capitals then say nothing.
-  const titleCase = run.some((idx, pos) => pos > 0 && TITLE_CASE_WORDS.has(tokens[idx]!.text));
-  let organisation = false;
-  const foreign = new Set<number>(); // run positions of capitalised words that are no place and no qualifier
-  run.forEach((idx, pos) => {
-    if (coveredIdx.has(pos)) return;
-    const t = tokens[idx]!;
+/** The longest name starting at run position `k` (at most MAX_NAME_TOKENS words), or null. */
+function longestNameAt(
+  text: string,
+  tokens: Token[],
+  run: number[],
+  k: number,
+  gazetteer: PlaceMatcher,
+  lex: ReturnType<typeof placeLexicons>,
+): RunName | null {
+  const first = tokens[run[k]!]!;
+  if (!first.capitalised) return null;
+  for (let len = Math.min(MAX_NAME_TOKENS, run.length - k); len >= 1; len--) {
+    const last = tokens[run[k + len - 1]!]!;
+    if (!last.capitalised) continue;
+    // A lone word is matched outright (a name the gazetteer has always matches); a longer phrase
+    // is first only tested, since most are no name at all.
+    let matches: NameMatch[];
+    if (len === 1) matches = singleWordMatches(first, gazetteer, lex);
+    else {
+      const phrase = text.slice(first.start, last.end);
+      if (!gazetteer.has(phrase)) continue;
+      matches = gazetteer.match(phrase);
+    }
+    if (matches.length) return { from: k, to: k + len - 1, matches };
+  }
+  return null;
+}
+
+/**
+ * The capitalised words of a run outside its names: whether one is an organisation word, and which
+ * are "foreign" (no place and no qualifier: another name), with the first and last of those.
+ */
+interface OtherWords {
+  /** A headline in Title Case capitalises everything: other capitals then say nothing. */
+  titleCase: boolean;
+  organisation: boolean;
+  /** 1 at the run positions of foreign words. */
+  foreign: number[];
+  foreignCount: number;
+  firstForeign: number;
+  lastForeign: number;
+}
+
+function otherWords(text: string, tokens: Token[], run: number[], found: RunName[], lex: ReturnType<typeof placeLexicons>, lowerWords: WordsByLength): OtherWords {
+  const words: OtherWords = { titleCase: false, organisation: false, foreign: [], foreignCount: 0, firstForeign: Infinity, lastForeign: -Infinity };
+  let name = 0; // the first name not ending before the position
+  for (let pos = 0; pos < run.length; pos++) {
+    const t = tokens[run[pos]!]!;
+    if (pos > 0 && TITLE_CASE_WORDS.has(t.text)) words.titleCase = true;
+    while (name < found.length && found[name]!.to < pos) name++;
+    words.foreign.push(0);
+    if (name < found.length && found[name]!.from <= pos) continue;
     const lower = t.text.toLowerCase();
-    if (!t.capitalised || CONNECTORS.has(lower)) return;
+    if (!t.capitalised || CONNECTORS.has(lower)) continue;
     // "Another Gainesville business": a sentence's first word that the text also writes in lowercase
     // is an ordinary word, not the first name of a person.
-    if (pos === 0 && lowerWords.has(lower) && atSentenceStart(text, t.start)) return;
-    if (lex.organisationWords.has(lower)) {
-      organisation = true;
-      foreign.add(pos);
-    } else if (!DIRECTIONS.has(lower) && !GENERIC_SUFFIXES.has(lower) && !lex.nonPlaceWords.has(lower)) foreign.add(pos);
-  });
-  // First and last foreign positions: "is there a name before/after this one" in constant time.
-  let firstForeign = Infinity;
-  let lastForeign = -Infinity;
-  for (const p of foreign) {
-    firstForeign = Math.min(firstForeign, p);
-    lastForeign = Math.max(lastForeign, p);
+    if (pos === 0 && lowerWords.has(lower) && atSentenceStart(text, t.start)) continue;
+    if (lex.organisationWords.has(lower)) words.organisation = true;
+    else if (DIRECTIONS.has(lower) || GENERIC_SUFFIXES.has(lower) || lex.nonPlaceWords.has(lower)) continue;
+    words.foreign[pos] = 1;
+    words.foreignCount++;
+    if (pos < words.firstForeign) words.firstForeign = pos;
+    words.lastForeign = pos;
   }
-  const verdict = found.map((f, n) => {
-    if (titleCase) return 'place';
-    const ofBefore = f.from > 0 && ['of', 'de', 'du', 'des', 'del'].includes(tokens[run[f.from - 1]!]!.text);
-    // Another name (or another place: "Michael Jones") right before this one, with no "of" between.
-    const nameBefore = !ofBefore && ((n > 0 && found[n - 1]!.to === f.from - 1) || firstForeign < f.from);
-    if (nameBefore && !organisation) return 'person';
-    // "Michael Jones", "Tyler Smith": a given name followed by another name is a person's name.
-    if (f.from === f.to && lex.givenNames.has(tokens[run[f.from]!]!.text.toLowerCase()) && !organisation && foreign.has(f.from + 1)) return 'person';
-    const nameAfter = lastForeign > f.to || n < found.length - 1;
-    return nameAfter || organisation || ofBefore ? 'embedded' : 'place';
-  });
-  const personRun = verdict.includes('person');
-  const personParts: string[] = [];
-  if (personRun || (found.length === 0 && foreign.size >= 2 && !organisation && !titleCase)) {
-    // Places the run names before the person ("Dublin City Manager Jane Brautigam") stay places.
-    const placeWords = new Set<number>();
-    found.forEach((f, n) => {
-      if (verdict[n] !== 'person') for (let x = f.from; x <= f.to; x++) placeWords.add(x);
-    });
-    run.forEach((idx, pos) => {
-      if (tokens[idx]!.capitalised && !CONNECTORS.has(tokens[idx]!.text) && !placeWords.has(pos)) personParts.push(tokens[idx]!.text);
-    });
+  return words;
+}
+
+/**
+ * What else is in the run decides whether a name in it is a place, a place used inside another
+ * name ("Paris High School", "University of Georgia": embedded), or part of a person's name
+ * ("Misty Buswell", "Michael Jones": dropped).
+ */
+function verdictOf(tokens: Token[], run: number[], found: RunName[], n: number, words: OtherWords, lex: ReturnType<typeof placeLexicons>): number {
+  if (words.titleCase) return PLACE;
+  const f = found[n]!;
+  const ofBefore = f.from > 0 && OF_WORDS.has(tokens[run[f.from - 1]!]!.text);
+  // Another name (or another place: "Michael Jones") right before this one, with no "of" between.
+  const nameBefore = !ofBefore && ((n > 0 && found[n - 1]!.to === f.from - 1) || words.firstForeign < f.from);
+  if (nameBefore && !words.organisation) return PERSON;
+  // "Michael Jones", "Tyler Smith": a given name followed by another name is a person's name.
+  if (f.from === f.to && !words.organisation && words.foreign[f.from + 1] === 1 && lex.givenNames.has(tokens[run[f.from]!]!.text.toLowerCase())) return PERSON;
+  const nameAfter = words.lastForeign > f.to || n < found.length - 1;
+  return nameAfter || words.organisation || ofBefore ? EMBEDDED : PLACE;
+}
+
+const OF_WORDS = new Set(['of', 'de', 'du', 'des', 'del']);
+
+function namesWithContext(
+  text: string,
+  tokens: Token[],
+  run: number[],
+  found: RunName[],
+  gazetteer: PlaceMatcher,
+  lex: ReturnType<typeof placeLexicons>,
+  lowerWords: WordsByLength,
+  capsLines: Span[],
+  out: ToponymCandidate[],
+  personParts: Set<string>,
+): void {
+  const words = otherWords(text, tokens, run, found, lex, lowerWords);
+  const verdicts: number[] = [];
+  let personRun = false;
+  for (let n = 0; n < found.length; n++) {
+    const verdict = verdictOf(tokens, run, found, n, words, lex);
+    verdicts.push(verdict);
+    if (verdict === PERSON) personRun = true;
   }
-  const out: ToponymCandidate[] = [];
-  for (const [n, f] of found.entries()) {
-    if (personRun) break;
-    const first = tokens[run[f.from]!]!;
-    let last = tokens[run[f.to]!]!;
-    const surface = text.slice(first.start, last.end);
-    const lower = surface.toLowerCase();
-    const single = f.from === f.to;
-    const inCapsLine = inside(capsLines, first.start);
-    // Generic word after the name joins the span ("Raqqa province" stays two words of one place).
-    const nextTok = tokens[run[f.to]! + 1];
-    let suffixCue: CueKind | null = null;
-    if (nextTok && joined(text, last, nextTok) && GENERIC_SUFFIXES.has(nextTok.text.toLowerCase())) {
-      const kind = lex.afterKind.get(nextTok.text.toLowerCase());
-      suffixCue = kind ?? 'region';
-      if (nextTok.capitalised) last = nextTok;
-    }
-    const end = last.end;
-    const before = text.slice(Math.max(0, first.start - 40), first.start);
-    const after = text.slice(end, end + 30);
-    const beforeMatch = mayEndWith(before, lex.beforeCueLastWords, true) ? lex.beforeCue.exec(before) : null;
-    const afterMatch = lex.afterCue.exec(after);
-    const cue: CueKind | null =
-      suffixCue ??
-      (afterMatch ? lex.afterKind.get(afterMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null) ??
-      (beforeMatch ? lex.beforeKind.get(beforeMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null);
-    // "Kurdish", "Arab", "Druze": a people is no place, whatever town shares or resembles its name;
-    // a country's adjective among them ("American") still stands for the country.
-    if (single && lex.peoples.has(lower)) {
-      f.matches = f.matches.filter((m) => m.demonym);
-      if (!f.matches.length) continue;
-    }
-    const demonym = f.matches.every((m) => m.demonym);
-    // Shouted lines: only a dateline-shaped "BAGHOUZ, Syria" or a short code ("US", "UK") counts.
-    if (first.allCaps) {
-      const datelineShaped = /^,\s*\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4));
-      const code = surface.replace(/[^\p{L}]/gu, '').length <= 4 && f.matches.some((m) => /^(PCLI|ADM1)$/.test(m.entry.featureCode ?? ''));
-      if (!(datelineShaped || (code && !inCapsLine))) continue;
-    } else if (inCapsLine) continue;
-    if (single && lex.nonPlaceWords.has(lower)) continue;
-    // A sentence-initial word the same text also writes in lowercase is an ordinary word ("Reading").
-    const sentenceStart = atSentenceStart(text, first.start);
-    if (single && sentenceStart && lowerWords.has(lower) && !cue) continue;
-    const hyphenModifier = /^[-‐]\p{Ll}/u.test(text.slice(end, end + 2));
-    const embedded = verdict[n] === 'embedded' || hyphenModifier;
-    out.push({ start: first.start, end, text: text.slice(first.start, end), matches: f.matches, cue, demonym, embedded });
+  if (personRun || (found.length === 0 && words.foreignCount >= 2 && !words.organisation && !words.titleCase)) {
+    addPersonParts(tokens, run, found, verdicts, personParts);
   }
-  return { candidates: out, personParts };
+  if (personRun) return;
+  for (let n = 0; n < found.length; n++) {
+    const candidate = candidateOf(text, tokens, run, found[n]!, verdicts[n] === EMBEDDED, lex, lowerWords, capsLines);
+    if (candidate) out.push(candidate);
+  }
+}
+
+/** The run's capitalised words outside the names that stay places ("Dublin City Manager Jane Brautigam"). */
+function addPersonParts(tokens: Token[], run: number[], found: RunName[], verdicts: number[], personParts: Set<string>): void {
+  let name = 0;
+  for (let pos = 0; pos < run.length; pos++) {
+    while (name < found.length && (found[name]!.to < pos || verdicts[name] === PERSON)) name++;
+    if (name < found.length && found[name]!.from <= pos) continue;
+    const t = tokens[run[pos]!]!;
+    if (t.capitalised && !CONNECTORS.has(t.text)) personParts.add(t.text);
+  }
+}
+
+/** The candidate a name of a run makes, or null when it is no place (an ordinary word, a shouted line). */
+function candidateOf(
+  text: string,
+  tokens: Token[],
+  run: number[],
+  f: RunName,
+  embeddedInRun: boolean,
+  lex: ReturnType<typeof placeLexicons>,
+  lowerWords: WordsByLength,
+  capsLines: Span[],
+): ToponymCandidate | null {
+  const first = tokens[run[f.from]!]!;
+  let last = tokens[run[f.to]!]!;
+  const surface = text.slice(first.start, last.end);
+  const lower = surface.toLowerCase();
+  const single = f.from === f.to;
+  // Generic word after the name joins the span ("Raqqa province" stays two words of one place).
+  const nextTok = tokens[run[f.to]! + 1];
+  let suffixCue: CueKind | null = null;
+  if (nextTok && joined(text, last, nextTok) && GENERIC_SUFFIXES.has(nextTok.text.toLowerCase())) {
+    const kind = lex.afterKind.get(nextTok.text.toLowerCase());
+    suffixCue = kind ?? 'region';
+    if (nextTok.capitalised) last = nextTok;
+  }
+  const end = last.end;
+  // "Kurdish", "Arab", "Druze": a people is no place, whatever town shares or resembles its name;
+  // a country's adjective among them ("American") still stands for the country.
+  let matches = f.matches;
+  if (single && lex.peoples.has(lower)) {
+    matches = matches.filter((m) => m.demonym);
+    if (!matches.length) return null;
+  }
+  // Shouted lines: only a dateline-shaped "BAGHOUZ, Syria" or a short code ("US", "UK") counts.
+  const inCapsLine = inside(capsLines, first.start);
+  if (first.allCaps) {
+    const datelineShaped = /^,\s*\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4));
+    const code = surface.replace(/[^\p{L}]/gu, '').length <= 4 && matches.some((m) => /^(PCLI|ADM1)$/.test(m.entry.featureCode ?? ''));
+    if (!(datelineShaped || (code && !inCapsLine))) return null;
+  } else if (inCapsLine) return null;
+  if (single && lex.nonPlaceWords.has(lower)) return null;
+  const cue = suffixCue ?? cueAround(text, first.start, end, lex);
+  // A sentence-initial word the same text also writes in lowercase is an ordinary word ("Reading").
+  if (single && !cue && lowerWords.has(lower) && atSentenceStart(text, first.start)) return null;
+  const hyphenModifier = /^[-‐]\p{Ll}/u.test(text.slice(end, end + 2));
+  const embedded = embeddedInRun || hyphenModifier;
+  return { start: first.start, end, text: text.slice(first.start, end), matches, cue, demonym: matches.every((m) => m.demonym), embedded };
+}
+
+/** The cue words right after or before a name ("X province", "the village of X"), if any. */
+function cueAround(text: string, start: number, end: number, lex: ReturnType<typeof placeLexicons>): CueKind | null {
+  const afterMatch = lex.afterCue.exec(text.slice(end, end + 30));
+  const afterCue = afterMatch ? lex.afterKind.get(afterMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null;
+  if (afterCue) return afterCue;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const beforeMatch = mayEndWith(before, lex.beforeCueLastWords, true) ? lex.beforeCue.exec(before) : null;
+  return beforeMatch ? lex.beforeKind.get(beforeMatch[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null : null;
 }
