@@ -26,3 +26,10 @@ export function inputFormatOption(value: string): InputFormat {
   if (!FORMATS.includes(value as InputFormat)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}`);
   return value as InputFormat;
 }
+
+/** --workers: worker threads for the pipeline; 0 and 1 both mean none (this process does the work). */
+export function workersOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number (0 or 1 = no worker threads), got "${value}"`);
+  return n;
+}

@@ -7,15 +7,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInput } from '../ingest/read.js';
 import type { Stage } from '../model/stage.js';
-import type { Article } from '../model/types.js';
 import { createPipeline, defaultStages, type Pipeline } from '../pipeline.js';
-import { packArticle, type PackedArticle } from '../store/packed-article.js';
+import { packArticle } from '../store/packed-article.js';
+import { serializeArticle } from './article-json.js';
 import {
   STATUS_ARTICLE,
   STATUS_BEAT,
   STATUS_STAGE,
   STATUS_TASK,
   type ArticleFailure,
+  type DeliveredArticle,
   type FaultInjection,
   type FileResult,
   type TaskMessage,
@@ -61,14 +62,15 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
   const read = readInput(message.path, init.read);
   const readMs = performance.now() - started;
   Atomics.add(status, STATUS_BEAT, 1);
-  let result: FileResult<Article | PackedArticle>;
+  let result: FileResult<DeliveredArticle>;
   // Packed layers are moved to the main thread, not copied.
   const transfer: ArrayBuffer[] = [];
   let packMs = 0;
+  let serializeMs = 0;
   if (!read.ok) {
     result = { path: message.path, ok: false, error: read.error, kind: 'read', failed: [] };
   } else {
-    const articles: (Article | PackedArticle)[] = [];
+    const articles: DeliveredArticle[] = [];
     const failed: ArticleFailure[] = [];
     // A retried file comes back without the article that killed the worker before.
     const indexes = read.drafts.map((_, index) => index).filter((index) => !message.skip.includes(index));
@@ -85,20 +87,26 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
         return;
       }
       const { article } = outcome;
-      if (init.pack) {
+      if (init.form === 'packed') {
         const packStarted = performance.now();
         const packed = packArticle(article);
         packMs += performance.now() - packStarted;
         transfer.push(packed.layers.buffer as ArrayBuffer);
         articles.push(packed);
-      } else {
+      } else if (init.form === 'whole') {
         articles.push(article);
+      } else {
+        const serializeStarted = performance.now();
+        const json = serializeArticle(article, init.form);
+        serializeMs += performance.now() - serializeStarted;
+        articles.push({ id: article.id, json, textBytes: Buffer.byteLength(article.text) });
       }
     });
     result = { path: message.path, ok: true, articles, problems: read.problems, failed, ms: performance.now() - started };
   }
   const timings: Record<string, number> = { read: readMs };
-  if (init.pack) timings.pack = packMs;
+  if (init.form === 'packed') timings.pack = packMs;
+  if (init.form === 'jsonl' || init.form === 'json') timings.serialize = serializeMs;
   for (const [name, ms] of Object.entries(pipeline.timings)) timings[name] = ms - (before[name] ?? 0);
   post({ type: 'done', task: message.task, result, timings }, transfer);
 }

@@ -11,18 +11,22 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from '../store/packed-article.js';
+import type { ExtractFormat } from './article-json.js';
 import { spawnPipelineWorker } from './spawn-worker.js';
 import {
   STATUS_ARTICLE,
   STATUS_BEAT,
   STATUS_SLOTS,
   STATUS_STAGE,
+  type ArticleForm,
   type ArticleFailure,
+  type DeliveredArticle,
   type FailureKind,
   type FaultInjection,
   type FileResult,
   type PoolOptions,
   type RunSummary,
+  type SerializedArticle,
   type TaskMessage,
   type WorkerInit,
   type WorkerMessage,
@@ -42,9 +46,9 @@ export class PoolStartError extends Error {}
 /** What a pool delivers per article: the whole article, or the article packed for the store. */
 export type PoolArticle = Article | PackedArticle;
 
-export type ResultHandler<A extends PoolArticle = Article> = (result: FileResult<A>, index: number) => void | Promise<void>;
+export type ResultHandler<A extends DeliveredArticle = Article> = (result: FileResult<A>, index: number) => void | Promise<void>;
 
-export interface PipelinePool<A extends PoolArticle = Article> {
+export interface PipelinePool<A extends DeliveredArticle = Article> {
   readonly size: number;
   /** Resolves once every worker has loaded its pipeline (run() waits for it too). */
   ready(): Promise<void>;
@@ -87,7 +91,7 @@ interface Slot {
   lastError: string | null;
 }
 
-interface Run<A extends PoolArticle> {
+interface Run<A extends DeliveredArticle> {
   files: string[];
   onResult: ResultHandler<A>;
   started: number;
@@ -117,7 +121,7 @@ function describeFailure(failure: ArticleFailure): string {
 }
 
 export function createPipelinePool(options: PoolOptions = {}): PipelinePool<Article> {
-  return new WorkerPool<Article>(options, false);
+  return new WorkerPool<Article>(options, 'whole');
 }
 
 /**
@@ -125,10 +129,18 @@ export function createPipelinePool(options: PoolOptions = {}): PipelinePool<Arti
  * thread gets the text and events and one deflated buffer per article, moved rather than copied.
  */
 export function createStoringPool(options: PoolOptions = {}): PipelinePool<PackedArticle> {
-  return new WorkerPool<PackedArticle>(options, true);
+  return new WorkerPool<PackedArticle>(options, 'packed');
 }
 
-class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
+/**
+ * A pool whose workers turn each article into the text `sitrep extract --format <format>` writes for
+ * it (article-json.ts) and send that string: the consumer writes it as it is, in input order.
+ */
+export function createSerializingPool(options: PoolOptions, format: ExtractFormat): PipelinePool<SerializedArticle> {
+  return new WorkerPool<SerializedArticle>(options, format);
+}
+
+class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
   readonly size: number;
   readonly timings: Record<string, number> = {};
   stopping = false;
@@ -145,7 +157,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
   private readonly watch: NodeJS.Timeout;
   private readyWaiters: Array<{ resolve(): void; reject(error: Error): void }> = [];
 
-  constructor(options: PoolOptions, pack: boolean) {
+  constructor(options: PoolOptions, form: ArticleForm) {
     this.size = Math.max(1, options.workers ?? availableParallelism());
     this.stageTimeoutMs = options.stageTimeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
     this.heapMb = options.workerHeapMb ?? DEFAULT_HEAP_MB;
@@ -155,7 +167,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
       gazetteerFiles: options.gazetteerFiles ?? [],
       read: options.read ?? {},
       faults: { ...faultsFromEnvironment(), ...options.faults },
-      pack,
+      form,
     };
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
     this.watch = setInterval(() => this.checkTimeouts(), WATCH_INTERVAL_MS);
@@ -235,7 +247,7 @@ class WorkerPool<A extends PoolArticle> implements PipelinePool<A> {
     const at = slot.tasks.findIndex((t) => t.index === message.task);
     const task = at < 0 ? null : slot.tasks.splice(at, 1)[0]!;
     for (const [name, ms] of Object.entries(message.timings)) this.timings[name] = (this.timings[name] ?? 0) + ms;
-    // The worker packs exactly when this pool was made to (init.pack), so its articles are A.
+    // The worker sends articles in the form this pool was made with (init.form), so they are A.
     if (task && this.current) this.complete(task, message.result as FileResult<A>);
     this.dispatch();
   }

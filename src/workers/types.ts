@@ -54,7 +54,30 @@ export interface ArticleFailure {
  * The outcome of one file, a value either way. A file is `ok` when at least one article came out;
  * articles that failed (a stage threw, the worker crashed or timed out on them) are listed in `failed`.
  */
-export type FileResult<A extends Article | PackedArticle = Article> =
+/**
+ * An article as the text `sitrep extract` writes for it, made in the worker. A whole Article crosses
+ * the thread boundary by structured clone, object by object (every span of every layer), on both
+ * sides; a string crosses as one copy. See article-json.ts for the two forms.
+ */
+export interface SerializedArticle {
+  /** The article's id: extract drops a story read twice (two files, a repeated record) by it. */
+  id: string;
+  /** Exactly the text extract writes for the article, without the separator that follows it. */
+  json: string;
+  /** UTF-8 size of the article's text (the bench counts it as input processed). */
+  textBytes: number;
+}
+
+/** What a pool can deliver per article; the pool's form (WorkerInit.form) says which. */
+export type DeliveredArticle = Article | PackedArticle | SerializedArticle;
+
+/**
+ * How workers send articles back: whole, packed for the store (packArticle), or serialized as the
+ * text of `sitrep extract --format jsonl` or `--format json` (article-json.ts).
+ */
+export type ArticleForm = 'whole' | 'packed' | 'jsonl' | 'json';
+
+export type FileResult<A extends DeliveredArticle = Article> =
   | { path: string; ok: true; articles: A[]; problems: string[]; failed: ArticleFailure[]; ms: number }
   | { path: string; ok: false; error: string; kind: FailureKind; failed: ArticleFailure[] };
 
@@ -75,8 +98,8 @@ export interface WorkerInit {
   gazetteerFiles: string[];
   read: ReadOptions;
   faults: FaultInjection;
-  /** Send articles packed for the store (packArticle) instead of whole. */
-  pack: boolean;
+  /** How finished articles are sent back: see ArticleForm. */
+  form: ArticleForm;
   /** Int32Array over this: see STATUS_* below. */
   status: SharedArrayBuffer;
 }
@@ -105,7 +128,7 @@ export type WorkerMessage =
   | {
       type: 'done';
       task: number;
-      result: FileResult<Article | PackedArticle>;
+      result: FileResult<DeliveredArticle>;
       /** Milliseconds per stage (and "read") spent on this file. */
       timings: Record<string, number>;
     };
