@@ -4,6 +4,7 @@
  */
 import type { Doc, EntitySpan, EntityType, Token } from '../model/types.js';
 import { tokenKey } from './phrase-matcher.js';
+import { tokenLexemes, type TokenLexemes } from '../text/tokens.js';
 
 export interface TokenView {
   text: string;
@@ -110,6 +111,42 @@ function tokenWord(text: string): TokenWord {
 }
 
 /**
+ * The same words by wink lexeme number (see tokenLexemes), for tokens the tokens stage made: an array
+ * read instead of a string-keyed map probed for every token. Kept packed (grown with `undefined`);
+ * bounded by wink's lexicon, and dropped when wink renumbers (a new instance).
+ */
+let wordsByLexeme: (TokenWord | undefined)[] = [];
+let wordsGeneration = -1;
+
+function lexemeWords(lexemes: TokenLexemes): (TokenWord | undefined)[] {
+  if (lexemes.generation !== wordsGeneration) {
+    wordsByLexeme = [];
+    wordsGeneration = lexemes.generation;
+  }
+  let top = 0;
+  const ids = lexemes.ids;
+  for (let i = 0; i < ids.length; i++) if (ids[i] > top) top = ids[i];
+  if (top >= wordsByLexeme.length) {
+    const size = Math.max(top + 1, wordsByLexeme.length * 2, 1024);
+    while (wordsByLexeme.length < size) wordsByLexeme.push(undefined);
+  }
+  return wordsByLexeme;
+}
+
+/** The starts of spans, ascending (the sentence layer is in order already: then no sort). */
+function sortedStarts(spans: readonly { start: number }[]): number[] {
+  const starts: number[] = [];
+  let ordered = true;
+  for (let k = 0; k < spans.length; k++) {
+    const start = spans[k].start;
+    if (k > 0 && start < starts[k - 1]) ordered = false;
+    starts.push(start);
+  }
+  if (!ordered) starts.sort((a, b) => a - b);
+  return starts;
+}
+
+/**
  * One pass over the tokens for what each token needs from the ones before it (keys, segment, whether
  * it opens its segment, the counts that say whether its segment is in capitals), then one back for
  * segment ends: each pass over an article's tokens reads them from memory again.
@@ -130,13 +167,20 @@ export function buildTokenView(doc: Doc): TokenView {
   const segmentCapsWords: number[] = [];
   // Segment starts: every sentence start, and a new line wherever no sentence says otherwise.
   // Sentence starts sit on the first character of a token, so one cursor walks them with the tokens.
-  const sentenceStarts = doc.sentences.map((s) => s.start).sort((a, b) => a - b);
+  const sentenceStarts = sortedStarts(doc.sentences);
   let current = -1;
   let previousEnd = -1;
   let next = 0;
+  const lexemes = tokenLexemes(tokens);
+  const ids = lexemes && lexemes.ids.length === n ? lexemes.ids : null;
+  const byLexeme = ids ? lexemeWords(lexemes!) : null;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const word = tokenWord(t.text);
+    let word: TokenWord;
+    if (byLexeme) {
+      const known = byLexeme[ids![i]];
+      word = known === undefined ? (byLexeme[ids![i]] = tokenWord(t.text)) : known;
+    } else word = tokenWord(t.text);
     lower[i] = word.lower;
     keys[i] = word.key;
     keyHashes[i] = word.keyHash;

@@ -85,18 +85,70 @@ function locate(text: string, value: string, cursor: number, expected: number): 
   return at < 0 || at - cursor > MAX_GAP ? -1 : at;
 }
 
+/**
+ * What depends only on a token's lexeme (its type), remembered by lexeme number for the wink instance
+ * that numbered them (`rebuilds`): wink works a type out from packed bits and feature tables on every
+ * call. A plain array kept packed (grown with `undefined`), not sparse, so reads stay fast.
+ */
+let typeByLexeme: (string | undefined)[] = [];
+let typeGeneration = -1;
+/** POS tag names by wink's tag number (a few dozen). */
+let posNames: (string | undefined)[] = [];
+
+function lexemeType(raw: RawDocument, lexeme: number): string {
+  if (lexeme >= typeByLexeme.length) {
+    const size = Math.max(lexeme + 1, typeByLexeme.length * 2, 1024);
+    while (typeByLexeme.length < size) typeByLexeme.push(undefined);
+  }
+  let type = typeByLexeme[lexeme];
+  if (type === undefined) typeByLexeme[lexeme] = type = raw.lexemeType(lexeme);
+  return type;
+}
+
+function posName(raw: RawDocument, index: number): string {
+  while (posNames.length <= index) posNames.push(undefined);
+  let name = posNames[index];
+  if (name === undefined) posNames[index] = name = raw.posName(index);
+  return name;
+}
+
+/**
+ * The lexeme numbers of a token list's tokens, kept beside the list (tokens are a working layer, and
+ * the numbers are wink's, valid only for the wink instance of `generation`): later stages remember
+ * what they work out per spelling by number instead of looking the text up.
+ */
+export interface TokenLexemes {
+  ids: number[];
+  generation: number;
+}
+const lexemesOfTokens = new WeakMap<Token[], TokenLexemes>();
+
+/** The lexeme numbers of tokens `tokenize` made (undefined for any other list). */
+export function tokenLexemes(tokens: Token[]): TokenLexemes | undefined {
+  return lexemesOfTokens.get(tokens);
+}
+
 function fromRaw(text: string, raw: RawDocument): Token[] {
+  if (typeGeneration !== rebuilds) {
+    typeByLexeme = [];
+    posNames = [];
+    typeGeneration = rebuilds;
+  }
   const out: Token[] = [];
+  const ids: number[] = [];
   let cursor = 0;
   for (let i = 0; i < raw.count; i++) {
-    const value = raw.value(i);
+    const lexeme = raw.lexeme(i);
+    const value = raw.lexemeValue(lexeme);
     if (blank(value)) continue;
     const at = locate(text, value, cursor, cursor + raw.spacesBefore(i));
     if (at < 0) continue;
     const end = at + value.length;
-    out.push({ start: at, end, text: value, pos: raw.pos(i), kind: raw.type(i) });
+    out.push({ start: at, end, text: value, pos: posName(raw, raw.posIndex(i)), kind: lexemeType(raw, lexeme) });
+    ids.push(lexeme);
     cursor = end;
   }
+  lexemesOfTokens.set(out, { ids, generation: rebuilds });
   return out;
 }
 

@@ -61,12 +61,21 @@ let installed: boolean | null = null;
 /** One document's tokens, read by index (whitespace tokens included, as wink emits them). */
 export interface RawDocument {
   count: number;
-  value(i: number): string;
+  /**
+   * The lexeme of token i: wink's index of its spelling in the lexicon, the same number for the same
+   * text for the life of the wink instance (value and type depend on it alone).
+   */
+  lexeme(i: number): number;
+  /** The text of a lexeme. */
+  lexemeValue(lexeme: number): string;
+  /** wink's token type of a lexeme: word, number, punctuation, ... */
+  lexemeType(lexeme: number): string;
   /** Spaces wink counted before the token; large (not a count) when they include other spaces. */
   spacesBefore(i: number): number;
-  pos(i: number): string;
-  /** wink's token type: word, number, punctuation, ... */
-  type(i: number): string;
+  /** The token's POS tag as a small number (see `posName`). */
+  posIndex(i: number): number;
+  /** The name of a POS tag number (PROPN, NOUN, ...). */
+  posName(index: number): string;
   /**
    * Words wink has added to its lexicon beyond the model's own (every new spelling it meets stays
    * there for the life of the wink instance), or null when this wink cannot say.
@@ -78,11 +87,22 @@ interface WinkDocLike {
   tokens(): { length(): number; itemAt(k: number): { out(f: unknown): unknown } };
 }
 
+const EMPTY: RawDocument = {
+  count: 0,
+  lexeme: () => 0,
+  lexemeValue: () => '',
+  lexemeType: () => '',
+  spacesBefore: () => 0,
+  posIndex: () => 0,
+  posName: () => '',
+  learnedWords: null,
+};
+
 export function rawDocument(doc: WinkDocLike): RawDocument | null {
   installed ??= installAccessor();
   if (!installed) return null;
   const tokens = doc.tokens();
-  if (tokens.length() === 0) return { count: 0, value: () => '', spacesBefore: () => 0, pos: () => '', type: () => '', learnedWords: null };
+  if (tokens.length() === 0) return EMPTY;
   captured = null;
   tokens.itemAt(0).out(captureRdd);
   const rdd = captured as WinkRdd | null;
@@ -95,10 +115,12 @@ export function rawDocument(doc: WinkDocLike): RawDocument | null {
   const cache = rdd.cache;
   return {
     count: rdd.numOfTokens,
-    value: (i) => cache.value(packed[i * TOKEN_SIZE]),
+    lexeme: (i) => packed[i * TOKEN_SIZE],
+    lexemeValue: (lexeme) => cache.value(lexeme),
+    lexemeType: (lexeme) => cache.property(lexeme, 'tokenType') as string,
     spacesBefore: (i) => packed[i * TOKEN_SIZE + 1] & SPACES_MASK,
-    pos: (i) => cache.valueOf('pos', (packed[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT),
-    type: (i) => cache.property(packed[i * TOKEN_SIZE], 'tokenType') as string,
+    posIndex: (i) => (packed[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT,
+    posName: (index) => cache.valueOf('pos', index),
     learnedWords:
       typeof cache.currentSize === 'function' && typeof cache.intrinsicSize === 'function'
         ? cache.currentSize() - cache.intrinsicSize()

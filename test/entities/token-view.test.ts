@@ -44,3 +44,15 @@ test('acronym keys: short capitals only', () => {
   assert.equal(acronymKey('ISIL-K'), 'ISIL-K');
   assert.equal(acronymKey('ABCDEFG'), null);
 });
+
+test('the view is the same whether words are remembered by wink lexeme or by text', () => {
+  const tokens = tokenize(TEXT);
+  const byLexeme = buildTokenView({ text: TEXT, tokens, sentences: splitSentences(TEXT) } as unknown as Doc);
+  // a copy of the list carries no lexeme numbers: every word is looked up by its text
+  const byText = buildTokenView({ text: TEXT, tokens: [...tokens], sentences: splitSentences(TEXT) } as unknown as Doc);
+  assert.deepEqual({ ...byLexeme, tokens: null }, { ...byText, tokens: null });
+  // a second article with the same words reads them from the lexeme memo
+  const again = buildTokenView({ text: TEXT, tokens: tokenize(TEXT), sentences: splitSentences(TEXT) } as unknown as Doc);
+  assert.deepEqual(again.keys, byText.keys);
+  assert.deepEqual(again.lower, byText.lower);
+});

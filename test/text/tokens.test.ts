@@ -36,3 +36,21 @@ test('tokens read from wink’s packed document match its public API, odd spaces
   assert.deepEqual(fast, viaApi);
   for (const t of fast) assert.equal(text.slice(t.start, t.end), t.text);
 });
+
+test('lexeme numbers: one per token, the same number for the same spelling, none for other lists', async () => {
+  const { tokenLexemes } = await import('../../src/text/tokens.js');
+  const tokens = tokenize('Rebels shelled Idlib. Rebels said Idlib fell, and rebels fled.');
+  const lexemes = tokenLexemes(tokens);
+  assert.ok(lexemes);
+  assert.equal(lexemes.ids.length, tokens.length);
+  const idOf = new Map<string, number>();
+  tokens.forEach((t, i) => {
+    const known = idOf.get(t.text);
+    if (known !== undefined) assert.equal(lexemes.ids[i], known, t.text);
+    idOf.set(t.text, lexemes.ids[i]);
+  });
+  assert.notEqual(idOf.get('Rebels'), idOf.get('rebels'), 'spellings differ by case');
+  assert.equal(tokenLexemes([...tokens]), undefined);
+  const again = tokenLexemes(tokenize('Rebels fled Idlib.'));
+  if (again?.generation === lexemes.generation) assert.equal(again.ids[0], idOf.get('Rebels'));
+});
