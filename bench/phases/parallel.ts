@@ -1,21 +1,32 @@
-/** The full pipeline on a worker pool: articles come back to this thread and are dropped. */
-import { createPipelinePool } from '../../src/workers/index.js';
+/**
+ * The full pipeline on a worker pool, as `sitrep extract --workers N --format jsonl` runs it: workers
+ * read the files, process them and send each article back as its JSONL line (a string: one copy across
+ * the thread boundary instead of a structured clone of every layer); this thread takes the lines in
+ * input order and drops them instead of writing them. `bytes` is the articles' text (input processed,
+ * as in the other phases); the size of the JSONL is in extra.jsonlChars.
+ */
+import { createSerializingPool } from '../../src/workers/index.js';
 import { peakRssMb, type PhaseInput, type PhaseReport } from './types.js';
 
 export async function runParallelPhase(input: PhaseInput): Promise<PhaseReport> {
-  const pool = createPipelinePool({ workers: input.workers });
+  const pool = createSerializingPool({ workers: input.workers }, 'jsonl');
   const loadStarted = performance.now();
   await pool.ready();
   const startupMs = performance.now() - loadStarted;
   let articles = 0;
   let bytes = 0;
+  let jsonlChars = 0;
   let failed = 0;
   let firstFailure: string | undefined;
   const started = performance.now();
   try {
     await pool.run(input.files, (result) => {
       if (!result.ok) throw new Error(`${result.path}: ${result.error}`);
-      for (const article of result.articles) bytes += Buffer.byteLength(article.text);
+      for (const article of result.articles) {
+        bytes += article.textBytes;
+        // The line and its newline, in characters (counting UTF-8 bytes would cost this thread a pass over it).
+        jsonlChars += article.json.length + 1;
+      }
       articles += result.articles.length;
       failed += result.failed.length;
       if (result.failed.length) firstFailure ??= `${result.path}: ${result.problems.at(-1)}`;
@@ -24,5 +35,16 @@ export async function runParallelPhase(input: PhaseInput): Promise<PhaseReport> 
     await pool.close();
   }
   const ms = performance.now() - started;
-  return { phase: 'parallel', articles, bytes, ms, peakRssMb: peakRssMb(), stageMs: { ...pool.timings }, failed, firstFailure, startupMs };
+  return {
+    phase: 'parallel',
+    articles,
+    bytes,
+    ms,
+    peakRssMb: peakRssMb(),
+    stageMs: { ...pool.timings },
+    failed,
+    firstFailure,
+    startupMs,
+    extra: { output: 'jsonl lines of sitrep extract --workers', jsonlChars },
+  };
 }
