@@ -107,10 +107,95 @@ function within(date: string, end: string, hi: string, lo: string): boolean {
   return date <= hi.slice(0, date.length) && end >= lo.slice(0, end.length);
 }
 
+/** Rows sorted by date: the rows of a date range are a slice found by binary search. */
+function insertSorted(list: CandidateRow[], row: CandidateRow): void {
+  list.splice(upperBound(list, row[DATE]!), 0, row);
+}
+
+function removeSorted(list: CandidateRow[] | undefined, row: CandidateRow): void {
+  if (!list) return;
+  for (let i = lowerBound(list, row[DATE]!); i < list.length && list[i][DATE] === row[DATE]; i += 1) {
+    if (list[i] === row) {
+      list.splice(i, 1);
+      return;
+    }
+  }
+}
+
+function sortByDate(list: CandidateRow[]): void {
+  list.sort((a, b) => (a[DATE]! < b[DATE]! ? -1 : a[DATE]! > b[DATE]! ? 1 : 0));
+}
+
+function getOrAdd<K>(map: Map<K, CandidateRow[]>, key: K): CandidateRow[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/** Latitude bands as wide as the query's latitude pad: a report's box spans at most three of them. */
+const BAND_DEGREES = 0.3;
+const bandOf = (lat: number) => Math.floor(lat / BAND_DEGREES);
+
+/**
+ * The single-day events of one type and date precision, sorted by date, and again by where they are.
+ * A day holds every event of the type reported for it (a day's news: thousands); a report with a place
+ * only needs those without a place, those of its country and those in its latitude band, so it reads
+ * those lists instead of testing every event of the day.
+ */
+class DayIndex {
+  readonly all: CandidateRow[] = [];
+  readonly placeless: CandidateRow[] = [];
+  readonly byCountry = new Map<string, CandidateRow[]>();
+  readonly byBand = new Map<number, CandidateRow[]>();
+
+  /** Every list the row belongs in (the order of `all` and the others are kept by the callers). */
+  listsOf(row: CandidateRow, create: boolean): (CandidateRow[] | undefined)[] {
+    const lat = row[LAT];
+    if (lat === null) return [this.all, this.placeless];
+    const country = row[COUNTRY];
+    const band = bandOf(lat);
+    const lists = [this.all, create ? getOrAdd(this.byBand, band) : this.byBand.get(band)];
+    if (country !== null) lists.push(create ? getOrAdd(this.byCountry, country) : this.byCountry.get(country));
+    return lists;
+  }
+
+  sort(): void {
+    sortByDate(this.all);
+    sortByDate(this.placeless);
+    for (const list of this.byCountry.values()) sortByDate(list);
+    for (const list of this.byBand.values()) sortByDate(list);
+  }
+
+  /** The rows of [lo, hi] that placeMatches accepts, each once. */
+  collect(lo: string, hi: string, place: CandidatePlace, out: CandidateRow[]): void {
+    if (place.lat === null) {
+      pushRange(this.all, lo, hi, out);
+      return;
+    }
+    pushRange(this.placeless, lo, hi, out);
+    const sameCountry = place.country === null ? undefined : this.byCountry.get(place.country);
+    if (sameCountry) pushRange(sameCountry, lo, hi, out);
+    for (let band = bandOf(place.lat - 0.3); band <= bandOf(place.lat + 0.3); band += 1) {
+      const list = this.byBand.get(band);
+      if (!list) continue;
+      for (let i = lowerBound(list, lo); i < list.length && list[i][DATE]! <= hi; i += 1) {
+        const row = list[i];
+        // Same-country rows came from their country's list.
+        if (place.country !== null && row[COUNTRY] === place.country) continue;
+        if (placeMatches(row, place)) out.push(row);
+      }
+    }
+  }
+}
+
+function pushRange(list: CandidateRow[], lo: string, hi: string, out: CandidateRow[]): void {
+  for (let i = lowerBound(list, lo); i < list.length && list[i][DATE]! <= hi; i += 1) out.push(list[i]);
+}
+
 export class CandidateMirror {
-  /** Single days by `${type}|${precision}`, sorted by date. */
-  private readonly days = new Map<string, CandidateRow[]>();
-  /** Date ranges, month- and year-only dates by type, sorted by (start) date. */
+  /** Single days by `${type}|${precision}`. */
+  private readonly days = new Map<string, DayIndex>();
+  /** Date ranges, month- and year-only dates by type, sorted by (start) date: a few percent of events. */
   private readonly ranges = new Map<string, CandidateRow[]>();
   private readonly byId = new Map<string, CandidateRow>();
 
@@ -118,11 +203,12 @@ export class CandidateMirror {
     // Appended, then sorted once: inserting each row in order took 9 µs a row at 25,000 events.
     for (const row of rows) {
       this.byId.set(row[ID], row);
-      if (row[DATE] !== null) this.listFor(row, true)!.push(row);
+      if (row[DATE] === null) continue;
+      if (isSingleDay(row)) for (const list of this.dayIndex(row, true)!.listsOf(row, true)) list!.push(row);
+      else getOrAdd(this.ranges, row[TYPE]).push(row);
     }
-    for (const list of [...this.days.values(), ...this.ranges.values()]) {
-      list.sort((a, b) => (a[DATE]! < b[DATE]! ? -1 : a[DATE]! > b[DATE]! ? 1 : 0));
-    }
+    for (const index of this.days.values()) index.sort();
+    for (const list of this.ranges.values()) sortByDate(list);
   }
 
   get size(): number {
@@ -137,14 +223,11 @@ export class CandidateMirror {
   /** Adds or replaces an event's row. */
   put(row: CandidateRow): void {
     this.remove(row[ID]);
-    // Rows without a date are never candidates (every part of the query compares the date).
-    if (row[DATE] === null) {
-      this.byId.set(row[ID], row);
-      return;
-    }
-    const list = this.listFor(row, true)!;
-    list.splice(upperBound(list, row[DATE]), 0, row);
     this.byId.set(row[ID], row);
+    // Rows without a date are never candidates (every part of the query compares the date).
+    if (row[DATE] === null) return;
+    if (isSingleDay(row)) for (const list of this.dayIndex(row, true)!.listsOf(row, true)) insertSorted(list!, row);
+    else insertSorted(getOrAdd(this.ranges, row[TYPE]), row);
   }
 
   remove(id: string): void {
@@ -152,31 +235,20 @@ export class CandidateMirror {
     if (!row) return;
     this.byId.delete(id);
     if (row[DATE] === null) return;
-    const list = this.listFor(row, false);
-    if (!list) return;
-    for (let i = lowerBound(list, row[DATE]); i < list.length && list[i][DATE] === row[DATE]; i += 1) {
-      if (list[i] === row) {
-        list.splice(i, 1);
-        return;
-      }
+    if (isSingleDay(row)) {
+      const index = this.dayIndex(row, false);
+      if (index) for (const list of index.listsOf(row, false)) removeSorted(list, row);
+    } else {
+      removeSorted(this.ranges.get(row[TYPE]), row);
     }
   }
 
   /** The rows the candidate query (candidate-query.ts) returns for these parameters. */
   candidates(type: string, b: CandidateBounds, place: CandidatePlace): CandidateRow[] {
     const out: CandidateRow[] = [];
-    const dayBounds: [1 | 2 | 3, string, string][] = [
-      [1, b.lo1p, b.hi1p],
-      [2, b.lo2p, b.hi2p],
-      [3, b.lo3p, b.hi3p],
-    ];
-    for (const [precision, lo, hi] of dayBounds) {
-      const list = this.days.get(`${type}|${precision}`);
-      if (!list) continue;
-      for (let i = lowerBound(list, lo); i < list.length && list[i][DATE]! <= hi; i += 1) {
-        if (placeMatches(list[i], place)) out.push(list[i]);
-      }
-    }
+    this.days.get(`${type}|1`)?.collect(b.lo1p, b.hi1p, place, out);
+    this.days.get(`${type}|2`)?.collect(b.lo2p, b.hi2p, place, out);
+    this.days.get(`${type}|3`)?.collect(b.lo3p, b.hi3p, place, out);
     const ranges = this.ranges.get(type);
     if (ranges) {
       for (let i = lowerBound(ranges, b.floor); i < ranges.length && ranges[i][DATE]! <= b.hi3; i += 1) {
@@ -187,10 +259,10 @@ export class CandidateMirror {
     return out;
   }
 
-  private listFor(row: CandidateRow, create: boolean): CandidateRow[] | undefined {
-    const [map, key] = isSingleDay(row) ? [this.days, `${row[TYPE]}|${row[PRECISION]}`] : [this.ranges, row[TYPE]];
-    let list = map.get(key);
-    if (!list && create) map.set(key, (list = []));
-    return list;
+  private dayIndex(row: CandidateRow, create: boolean): DayIndex | undefined {
+    const key = `${row[TYPE]}|${row[PRECISION]}`;
+    let index = this.days.get(key);
+    if (!index && create) this.days.set(key, (index = new DayIndex()));
+    return index;
   }
 }
