@@ -83,10 +83,12 @@ export function geoparse(input: GeoparseInput, gazetteer: PlaceMatcher, options:
   const all = recogniseToponyms(input.text, gazetteer, input.excluded ?? []);
   all.push(...locationCandidates(input.text, input.locations ?? [], all, gazetteer));
   all.sort((a, b) => a.start - b.start);
-  const isKept = (c: ToponymCandidate) => (options.demonyms || !c.demonym) && (options.embedded || !c.embedded);
-  const kept = all.filter(isKept);
+  const kept: ToponymCandidate[] = [];
   const evidence = metadataEvidence(input, gazetteer);
-  for (const c of all) if (!isKept(c)) evidence.push({ candidate: c, weight: 1 });
+  for (const c of all) {
+    if ((options.demonyms || !c.demonym) && (options.embedded || !c.embedded)) kept.push(c);
+    else evidence.push({ candidate: c, weight: 1 });
+  }
   return resolveToponyms(input.text, kept, { evidence, threshold: options.threshold }).map((r) => regionOf(r, gazetteer));
 }
 

@@ -271,22 +271,7 @@ export function recogniseToponyms(
   const capsLines = allCapsLineRanges(text);
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
-  const covered = (s: number, e: number) => excluded.some((x) => s < x.end && e > x.start);
-
-  // State abbreviations first: "Charleston, W.Va." (dotted ones stand alone too).
-  const abbreviationSpans: Span[] = [];
-  for (const m of text.matchAll(lex.abbreviations)) {
-    const start = m.index!;
-    const surface = m[1]!;
-    const dotted = /\.\s?\p{L}/u.test(surface);
-    const afterTown = /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, start - 40), start));
-    if (!dotted && !afterTown) continue;
-    const state = lex.abbreviationState.get(surface.replace(/\s+/g, ''));
-    const matches = gazetteer.match(surface).filter((x) => x.entry.featureCode === 'ADM1' && x.entry.countryCode === 'US');
-    if (!state || !matches.length) continue;
-    abbreviationSpans.push({ start, end: start + surface.length });
-    out.push({ start, end: start + surface.length, text: surface, matches, cue: null, demonym: false, embedded: false, state });
-  }
+  const abbreviationSpans = stateAbbreviations(text, gazetteer, lex, out);
 
   let i = 0;
   while (i < tokens.length) {
@@ -308,19 +293,62 @@ export function recogniseToponyms(
     namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines, out, personParts);
     i = run[run.length - 1]! + 1;
   }
-  // A word that is part of a person's full name anywhere in the text is that person when it stands
-  // alone ("Chiquita Raquel Henry ... Henry's arrest"); so is a name after a title or before "said".
-  // "residents of Homs said": a place preposition before the name outweighs the verb after it.
-  // A country, its adjective or a capital after a title or before "said" is still the place, or the
-  // government metonymy the corpora tag as the place ("deputy Russian foreign minister", "Washington said").
-  const countryLike = (c: ToponymCandidate) =>
-    c.demonym || c.matches.some((m) => /^(PCL.*|PPLC)$/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
-  const isPerson = (c: ToponymCandidate) =>
-    (!/\s/.test(c.text) && personParts.has(c.text)) ||
-    (!countryLike(c) && titleBefore(text.slice(Math.max(0, c.start - 20), c.start), lex)) ||
-    (!countryLike(c) && lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)));
-  return out.filter((c) => !covered(c.start, c.end) && (c.state || !isPerson(c))).sort((a, b) => a.start - b.start);
+  const kept: ToponymCandidate[] = [];
+  for (const c of out) if (!overlapsAny(excluded, c.start, c.end) && (c.state || !isPerson(text, c, personParts, lex))) kept.push(c);
+  return kept.sort(byStart);
 }
+
+const byStart = (a: Span, b: Span) => a.start - b.start;
+
+/** State abbreviations, pushed to `out`: "Charleston, W.Va." (dotted ones stand alone too). Returns their spans. */
+function stateAbbreviations(text: string, gazetteer: PlaceMatcher, lex: ReturnType<typeof placeLexicons>, out: ToponymCandidate[]): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(lex.abbreviations)) {
+    const start = m.index!;
+    const surface = m[1]!;
+    const dotted = /\.\s?\p{L}/u.test(surface);
+    const afterTown = /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, start - 40), start));
+    if (!dotted && !afterTown) continue;
+    const state = lex.abbreviationState.get(surface.replace(/\s+/g, ''));
+    const matches = gazetteer.match(surface).filter((x) => x.entry.featureCode === 'ADM1' && x.entry.countryCode === 'US');
+    if (!state || !matches.length) continue;
+    spans.push({ start, end: start + surface.length });
+    out.push({ start, end: start + surface.length, text: surface, matches, cue: null, demonym: false, embedded: false, state });
+  }
+  return spans;
+}
+
+function overlapsAny(spans: Span[], start: number, end: number): boolean {
+  for (const x of spans) if (start < x.end && end > x.start) return true;
+  return false;
+}
+
+/**
+ * A word that is part of a person's full name anywhere in the text is that person when it stands
+ * alone ("Chiquita Raquel Henry ... Henry's arrest"); so is a name after a title or before "said".
+ * "residents of Homs said": a place preposition before the name outweighs the verb after it.
+ * A country, its adjective or a capital after a title or before "said" is still the place, or the
+ * government metonymy the corpora tag as the place ("deputy Russian foreign minister", "Washington said").
+ */
+function isPerson(text: string, c: ToponymCandidate, personParts: Set<string>, lex: ReturnType<typeof placeLexicons>): boolean {
+  if (!/\s/.test(c.text) && personParts.has(c.text)) return true;
+  if (titleBefore(text.slice(Math.max(0, c.start - 20), c.start), lex)) {
+    if (!countryLike(c)) return true;
+  }
+  return (
+    lex.speechVerb.test(text.slice(c.end, c.end + 20)) &&
+    !countryLike(c) &&
+    !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start))
+  );
+}
+
+function countryLike(c: ToponymCandidate): boolean {
+  if (c.demonym) return true;
+  for (const m of c.matches) if (m.primary && m.level === 'strict' && COUNTRY_LIKE_CODE.test(m.entry.featureCode ?? '')) return true;
+  return false;
+}
+
+const COUNTRY_LIKE_CODE = /^(PCL.*|PPLC)$/;
 
 /** A name the gazetteer knows inside a run: run positions `from` to `to`. */
 interface RunName {

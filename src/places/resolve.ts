@@ -102,31 +102,44 @@ function addVote(map: Map<string, number>, key: string, w: number): void {
   map.set(key, (map.get(key) ?? 0) + w);
 }
 
+/** One name's vote for the country (and region) it names unambiguously, if any. */
+function vote(ev: Evidence, c: ToponymCandidate, w: number): void {
+  // The name's areas (strict matches): countries and primary admin1 regions, counted with the first of each.
+  let countries = 0;
+  let country: IndexedEntry | null = null;
+  let regions = 0;
+  let region: IndexedEntry | null = null;
+  for (const m of c.matches) {
+    const code = m.entry.featureCode ?? '';
+    if (m.level !== 'strict' || !AREA_CODES.test(code)) continue;
+    if (COUNTRY_CODE.test(code) && countries++ === 0) country = m.entry;
+    if (code === 'ADM1' && m.primary && regions++ === 0) region = m.entry;
+  }
+  if (countries === 1) {
+    // "Georgia" is a country and a US state: it says nothing about the document's country until
+    // the other names have spoken, or it would vote for itself.
+    for (const m of c.matches) {
+      if (m.level === 'strict' && m.entry.featureCode === 'ADM1' && m.primary && m.entry.countryCode !== country!.countryCode) return;
+    }
+    addVote(ev.countries, country!.countryCode, 2 * w);
+    ev.total += 2 * w;
+    return;
+  }
+  if (regions === 1 || c.state) {
+    const e = region ?? c.matches[0]!.entry;
+    addVote(ev.countries, e.countryCode, w);
+    addVote(ev.admin1, `${e.countryCode}:${e.admin1 ?? e.name}`, w);
+    ev.total += w;
+  }
+}
+
+const COUNTRY_CODE = /^PCL|TERR/;
+
 /** Countries and regions the document names unambiguously enough to steer the others. */
 function gatherEvidence(candidates: ToponymCandidate[], extra: ResolutionContext['evidence']): Evidence {
   const ev: Evidence = { countries: new Map(), admin1: new Map(), total: 0 };
-  const vote = (c: ToponymCandidate, w: number) => {
-    const areas = c.matches.filter((m) => AREA_CODES.test(m.entry.featureCode ?? '') && m.level === 'strict');
-    const countries = areas.filter((m) => /^PCL|TERR/.test(m.entry.featureCode ?? ''));
-    // "Georgia" is a country and a US state: it says nothing about the document's country until
-    // the other names have spoken, or it would vote for itself.
-    const stateToo = areas.some((m) => m.entry.featureCode === 'ADM1' && m.primary && m.entry.countryCode !== countries[0]?.entry.countryCode);
-    if (countries.length === 1 && stateToo) return;
-    if (countries.length === 1) {
-      addVote(ev.countries, countries[0]!.entry.countryCode, 2 * w);
-      ev.total += 2 * w;
-      return;
-    }
-    const admin1 = areas.filter((m) => m.entry.featureCode === 'ADM1' && m.primary);
-    if (admin1.length === 1 || c.state) {
-      const e = admin1[0]?.entry ?? c.matches[0]!.entry;
-      addVote(ev.countries, e.countryCode, w);
-      addVote(ev.admin1, `${e.countryCode}:${e.admin1 ?? e.name}`, w);
-      ev.total += w;
-    }
-  };
-  for (const c of candidates) vote(c, 1);
-  for (const x of extra) vote(x.candidate, x.weight);
+  for (const c of candidates) vote(ev, c, 1);
+  for (const x of extra) vote(ev, x.candidate, x.weight);
   return ev;
 }
 
@@ -165,70 +178,80 @@ function afterTown(text: string, c: ToponymCandidate): boolean {
   return /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, c.start - 40), c.start));
 }
 
+/**
+ * The entry a group of mentions (positions in `candidates`) of one name means, with its score and its
+ * margin over the runner-up; undefined when no entry is believed.
+ */
+function scoreGroup(
+  text: string,
+  candidates: ToponymCandidate[],
+  ev: Evidence,
+  key: string,
+  mentions: number[],
+  anchors: IndexedEntry[],
+): { entry: IndexedEntry; score: number; margin: number } | undefined {
+  const totals = new Map<number, { entry: IndexedEntry; score: number }>();
+  // Mentions written alike, with the same cue and the same container after them, score alike:
+  // each such kind is scored once, so a name repeated a thousand times costs one scoring.
+  const seenKinds = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) {
+    const c = candidates[mentions[i]!]!;
+    const next = candidates[mentions[i]! + 1];
+    const container = next && /^,\s*$/.test(text.slice(c.end, next.start)) ? next.text : '';
+    const kind = `${c.text}|${c.cue}|${c.state ?? ''}|${container}`;
+    if (seenKinds.has(kind)) {
+      for (const t of totals.values()) t.score += 0.01;
+      continue;
+    }
+    seenKinds.add(kind);
+    // "Mexico" is the country before Mexico City, which GeoNames also calls "Mexico"; "Washington"
+    // alone is the capital (and its government) before the state of the same name.
+    const country = c.matches.some((m) => /^PCL/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
+    const stateNames = new Set(
+      c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.level === 'strict').map((m) => m.entry.countryCode),
+    );
+    // "Homs" is the city more often than the governorate it is the seat of (outside the US, where
+    // a state's name alone means the state): the seat wins unless the text says "province".
+    const regions = new Set(
+      c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.entry.countryCode !== 'US').map((m) => `${m.entry.countryCode}:${m.entry.name}`),
+    );
+    for (const m of c.matches) {
+      const seat = /^PPL[AC]$/.test(m.entry.featureCode ?? '') && regions.has(`${m.entry.countryCode}:${m.entry.admin1}`) && c.cue !== 'region';
+      // A transliteration skeleton is only believed for a country the document is about.
+      if (m.level === 'skeleton' && !ev.countries.get(m.entry.countryCode)) continue;
+      let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
+      if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
+      if (c.state && m.entry.featureCode === 'ADM1') s += 5;
+      if (seat) s += 3;
+      if (country && !m.primary && !/^PCL/.test(m.entry.featureCode ?? '')) s -= 3;
+      if (m.entry.featureCode === 'PPLC' && stateNames.has(m.entry.countryCode) && c.cue !== 'region' && !container && !afterTown(text, c)) s += 3;
+      const t = totals.get(m.entry.index);
+      // The best-supported mention speaks for the group; later mentions only add a little.
+      if (!t) totals.set(m.entry.index, { entry: m.entry, score: s });
+      else t.score = Math.max(t.score, s) + (i > 0 ? 0.01 : 0);
+    }
+  }
+  let best: { entry: IndexedEntry; score: number } | undefined;
+  let second = -Infinity;
+  for (const t of totals.values()) {
+    if (!best || t.score > best.score) {
+      if (best) second = Math.max(second, best.score);
+      best = t;
+    } else second = Math.max(second, t.score);
+  }
+  return best ? { entry: best.entry, score: best.score, margin: best.score - second } : undefined;
+}
+
 export function resolveToponyms(text: string, candidates: ToponymCandidate[], ctx: ResolutionContext): ResolvedToponym[] {
   const ev = gatherEvidence(candidates, ctx.evidence);
-  // Group mentions by name: one sense per discourse.
-  const groups = new Map<string, ToponymCandidate[]>();
-  for (const c of candidates) {
-    const key = nameKey(c.text);
-    const list = groups.get(key) ?? [];
-    list.push(c);
-    groups.set(key, list);
+  // Group mentions (by position) by name: one sense per discourse.
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const key = nameKey(candidates[i]!.text);
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
   }
-  const position = new Map<ToponymCandidate, number>();
-  candidates.forEach((c, i) => position.set(c, i));
-  const score = (key: string, mentions: ToponymCandidate[], anchors: IndexedEntry[]) => {
-    const totals = new Map<number, { entry: IndexedEntry; score: number }>();
-    // Mentions written alike, with the same cue and the same container after them, score alike:
-    // each such kind is scored once, so a name repeated a thousand times costs one scoring.
-    const seenKinds = new Set<string>();
-    for (const [i, c] of mentions.entries()) {
-      const next = candidates[position.get(c)! + 1];
-      const container = next && /^,\s*$/.test(text.slice(c.end, next.start)) ? next.text : '';
-      const kind = `${c.text}|${c.cue}|${c.state ?? ''}|${container}`;
-      if (seenKinds.has(kind)) {
-        for (const t of totals.values()) t.score += 0.01;
-        continue;
-      }
-      seenKinds.add(kind);
-      // "Mexico" is the country before Mexico City, which GeoNames also calls "Mexico"; "Washington"
-      // alone is the capital (and its government) before the state of the same name.
-      const country = c.matches.some((m) => /^PCL/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
-      const stateNames = new Set(
-        c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.level === 'strict').map((m) => m.entry.countryCode),
-      );
-      // "Homs" is the city more often than the governorate it is the seat of (outside the US, where
-      // a state's name alone means the state): the seat wins unless the text says "province".
-      const regions = new Set(
-        c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.entry.countryCode !== 'US').map((m) => `${m.entry.countryCode}:${m.entry.name}`),
-      );
-      for (const m of c.matches) {
-        const seat = /^PPL[AC]$/.test(m.entry.featureCode ?? '') && regions.has(`${m.entry.countryCode}:${m.entry.admin1}`) && c.cue !== 'region';
-        // A transliteration skeleton is only believed for a country the document is about.
-        if (m.level === 'skeleton' && !ev.countries.get(m.entry.countryCode)) continue;
-        let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
-        if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
-        if (c.state && m.entry.featureCode === 'ADM1') s += 5;
-        if (seat) s += 3;
-        if (country && !m.primary && !/^PCL/.test(m.entry.featureCode ?? '')) s -= 3;
-        if (m.entry.featureCode === 'PPLC' && stateNames.has(m.entry.countryCode) && c.cue !== 'region' && !container && !afterTown(text, c)) s += 3;
-        const t = totals.get(m.entry.index);
-        // The best-supported mention speaks for the group; later mentions only add a little.
-        if (!t) totals.set(m.entry.index, { entry: m.entry, score: s });
-        else t.score = Math.max(t.score, s) + (i > 0 ? 0.01 : 0);
-      }
-    }
-    let best: { entry: IndexedEntry; score: number } | undefined;
-    let second = -Infinity;
-    for (const t of totals.values()) {
-      if (!best || t.score > best.score) {
-        if (best) second = Math.max(second, best.score);
-        best = t;
-      } else second = Math.max(second, t.score);
-    }
-    return best ? { entry: best.entry, score: best.score, margin: best.score - second } : undefined;
-  };
-
   // Pass 1 without nearness; confident point-like winners (and the dateline's place) become anchors.
   const anchors: IndexedEntry[] = [];
   for (const { candidate: c, weight } of ctx.evidence) {
@@ -237,14 +260,14 @@ export function resolveToponyms(text: string, candidates: ToponymCandidate[], ct
     if (top && !c.matches.some((m) => AREA_CODES.test(m.entry.featureCode ?? '') && m.primary)) anchors.push(top.entry);
   }
   for (const [key, mentions] of groups) {
-    const r = score(key, mentions, []);
+    const r = scoreGroup(text, candidates, ev, key, mentions, []);
     if (r && r.margin > 2 && !AREA_CODES.test(r.entry.featureCode ?? '')) anchors.push(r.entry);
   }
   const out: ResolvedToponym[] = [];
   for (const [key, mentions] of groups) {
-    const r = score(key, mentions, anchors);
+    const r = scoreGroup(text, candidates, ev, key, mentions, anchors);
     if (!r || r.score < ctx.threshold) continue;
-    for (const c of mentions) out.push({ candidate: c, entry: r.entry, score: r.score });
+    for (const i of mentions) out.push({ candidate: candidates[i]!, entry: r.entry, score: r.score });
   }
   return out.sort((a, b) => a.candidate.start - b.candidate.start);
 }

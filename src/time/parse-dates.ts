@@ -41,7 +41,15 @@ const WEEKDAY_WORD = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'i');
 const PAST_PERIOD = /\b(?:past|last|previous)\s+(\w+\s+)?(days|weeks|months|years)\b/i;
 
 function ymdOf(components: ParsedResult['start']): Ymd {
-  return { year: components.get('year')!, month: components.get('month')!, day: components.get('day')! };
+  return { year: smallInteger(components.get('year')!), month: smallInteger(components.get('month')!), day: smallInteger(components.get('day')!) };
+}
+
+/**
+ * An integer as a small integer: chrono computes some values in floating point, and days holding
+ * both kinds of number make every calendar function recompile when the second kind turns up.
+ */
+function smallInteger(n: number): number {
+  return n === (n | 0) ? n | 0 : n;
 }
 
 /** chrono builds a new set of tags on every call, so each result's is read once. */
