@@ -96,7 +96,23 @@ function freshTaken(n: number): Uint8Array {
   return taken;
 }
 
-function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Parameters<Stage['run']>[1]): EntitySpan[] {
+/** Candidates of one article: matches of the dictionaries and lexicons, and proper-noun runs typed by cues. */
+interface Candidates {
+  money: { first: number; last: number }[];
+  anchors: Anchor[];
+  roles: { first: number; last: number }[];
+  placeNouns: ReturnType<typeof findPlaceNouns>;
+  typed: TypedRun[];
+  untyped: { first: number; last: number }[];
+}
+
+/*
+ * recognise() is written as a few phase functions, not one body: while the engine warms up, a
+ * deoptimisation (entity spans come in several shapes) then recompiles the phase it happened in, not
+ * the whole recogniser.
+ */
+
+function findCandidates(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Parameters<Stage['run']>[1]): Candidates {
   const n = view.tokens.length;
   const taken = freshTaken(n);
   claimSpans(view, taken, doc.dates);
@@ -133,10 +149,15 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
       run.first = first;
     }
   }
+  return { money, anchors, roles, placeNouns, typed, untyped };
+}
 
-  // Organisation names that swallowed a place or nationality ("Government of Iraq", "Syria Recovery
-  // Trust Fund") replace it; an organisation right after a nationality takes it in ("Syrian Arab Red
-  // Crescent") but the nationality is kept as well, nested, as annotators of re3d do.
+/**
+ * Organisation names that swallowed a place or nationality ("Government of Iraq", "Syria Recovery
+ * Trust Fund") replace it; an organisation right after a nationality takes it in ("Syrian Arab Red
+ * Crescent") but the nationality is kept as well, nested, as annotators of re3d do.
+ */
+function absorbAnchors(view: TokenView, anchors: Anchor[], typed: TypedRun[]): { absorbed: Set<Anchor>; nestedInOrganisation: Set<Anchor> } {
   const absorbed = new Set<Anchor>();
   const nestedInOrganisation = new Set<Anchor>();
   const anchorAt = new Map<number, Anchor>();
@@ -169,7 +190,20 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
       }
     }
   }
+  return { absorbed, nestedInOrganisation };
+}
 
+/** The entities the candidates make, before people are linked to each other. */
+interface NamedEntities {
+  entities: EntitySpan[];
+  countries: Set<EntitySpan>;
+  actorMentions: Map<ActorRecord, number>;
+  roleMentions: Set<EntitySpan>;
+}
+
+function namedEntities(view: TokenView, lex: EntityLexicons, ctx: Parameters<Stage['run']>[1], found: Candidates): NamedEntities {
+  const { money, anchors, roles, typed, untyped } = found;
+  const { absorbed, nestedInOrganisation } = absorbAnchors(view, anchors, typed);
   const entities: EntitySpan[] = [];
   const countries = new Set<EntitySpan>();
   const actorMentions = new Map<ActorRecord, number>();
@@ -224,9 +258,14 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     entities.push(span(view, run.first, run.last, 'PERSON'));
     typed.push({ ...run, type: 'PERSON' });
   }
+  return { entities, countries, actorMentions, roleMentions };
+}
 
-  // Surnames: "Sharaa" after "Ahmed al-Sharaa", linked by canonical, typed PERSON whatever the cues said.
-  // "Gen. Joseph Votel, commander of U.S. Central Command, said": the role is the person again.
+/**
+ * "Gen. Joseph Votel, commander of U.S. Central Command, said": the role is the person again. Adds the
+ * roles to `entities` and `roleMentions`; returns each with the person it describes.
+ */
+function appositivesOf(view: TokenView, lex: EntityLexicons, entities: EntitySpan[], roleMentions: Set<EntitySpan>): [EntitySpan, EntitySpan][] {
   const personEnds = new Map<number, EntitySpan>();
   const appositives: [EntitySpan, EntitySpan][] = [];
   for (const e of entities) if (e.type === 'PERSON' && !roleMentions.has(e)) personEnds.set(e.end, e);
@@ -252,6 +291,16 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
     roleMentions.add(entity);
     skipThrough = role.last;
   }
+  return appositives;
+}
+
+/**
+ * Surnames: "Sharaa" after "Ahmed al-Sharaa", linked by canonical, typed PERSON whatever the cues said.
+ * Returns the entities kept and the linked surname mentions.
+ */
+function linkPeople(view: TokenView, lex: EntityLexicons, named: NamedEntities, found: Candidates): { kept: EntitySpan[]; linked: EntitySpan[] } {
+  const { entities, roleMentions } = named;
+  const appositives = appositivesOf(view, lex, entities, roleMentions);
   for (const role of roleMentions) role.mention = 'nominal';
   const people = entities.filter((e) => e.type === 'PERSON' && !roleMentions.has(e));
   for (const person of people) person.canonical ??= person.text.replace(/[’']s$/u, '');
@@ -265,7 +314,7 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   }
   for (const [role, person] of appositives) role.canonical = person.canonical;
   const linked: EntitySpan[] = [];
-  for (const run of [...untyped, ...typed.filter((r) => r.first === r.last)]) {
+  for (const run of [...found.untyped, ...found.typed.filter((r) => r.first === r.last)]) {
     const entity = span(view, run.first, run.last, 'PERSON');
     const full = surnames.get(nameKey(entity.text));
     if (!full || (full.start <= entity.start && entity.end <= full.end)) continue;
@@ -273,17 +322,29 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   }
   const replaced = new Set(linked.map((e) => e.start));
   const kept = entities.filter((e) => !(replaced.has(e.start) && e.type !== 'PERSON'));
+  return { kept, linked };
+}
 
+function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Parameters<Stage['run']>[1]): EntitySpan[] {
+  const found = findCandidates(doc, view, lex, ctx);
+  const named = namedEntities(view, lex, ctx, found);
+  const { kept, linked } = linkPeople(view, lex, named, found);
+  return resolveMentions(view, lex, found, named, kept, linked);
+}
+
+/** Actor phrases, descriptions ("the group"), roles, pronouns and place nouns, merged into one sorted layer. */
+function resolveMentions(view: TokenView, lex: EntityLexicons, found: Candidates, named: NamedEntities, kept: EntitySpan[], linked: EntitySpan[]): EntitySpan[] {
   // A group noun inside an actor phrase ("troops" in "Syrian troops") is not a second organisation.
-  const phrases = actorPhrases(view, anchors, actorMentions);
+  const phrases = actorPhrases(view, found.anchors, named.actorMentions);
   const inPhrase = (e: EntitySpan) => e.type === 'ORGANISATION' && !e.canonical && phrases.some((p) => p.start < e.start && e.end <= p.end);
   const combined = sortSpans([...kept.filter((e) => !inPhrase(e)), ...linked, ...phrases]);
   const descriptions = resolveDescriptions(view, combined, lex);
   const merged = mergeDescriptions(combined, descriptions);
-  const named = merged.filter((e) => e.type === 'PERSON');
-  linkRoles(view, named, roleMentions, lex);
-  const pronouns = pronounMentions(view, named);
-  const places = placeNounEntities(view, placeNouns, merged.filter((e) => e.type === 'LOCATION'), (e) => countries.has(e));
+  const people = merged.filter((e) => e.type === 'PERSON');
+  linkRoles(view, people, named.roleMentions, lex);
+  const pronouns = pronounMentions(view, people);
+  const countries = named.countries;
+  const places = placeNounEntities(view, found.placeNouns, merged.filter((e) => e.type === 'LOCATION'), (e) => countries.has(e));
   return pronouns.length || places.length ? mergeSortedSpans([merged, pronouns, places]) : merged;
 }
 
