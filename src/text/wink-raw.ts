@@ -58,51 +58,66 @@ function installAccessor(): boolean {
 
 let installed: boolean | null = null;
 
-/** One document's tokens, read by index (whitespace tokens included, as wink emits them). */
-export interface RawDocument {
-  count: number;
+/**
+ * One document's tokens, read by index (whitespace tokens included, as wink emits them). A class, not
+ * an object of closures made per document: the tokens stage then calls the same functions for every
+ * document, which the engine inlines once.
+ */
+export class RawDocument {
+  constructor(
+    readonly count: number,
+    private readonly packed: number[],
+    private readonly cache: WinkCache | null,
+    /**
+     * Words wink has added to its lexicon beyond the model's own (every new spelling it meets stays
+     * there for the life of the wink instance), or null when this wink cannot say.
+     */
+    readonly learnedWords: number | null,
+  ) {}
+
   /**
    * The lexeme of token i: wink's index of its spelling in the lexicon, the same number for the same
    * text for the life of the wink instance (value and type depend on it alone).
    */
-  lexeme(i: number): number;
+  lexeme(i: number): number {
+    return this.packed[i * TOKEN_SIZE];
+  }
+
   /** The text of a lexeme. */
-  lexemeValue(lexeme: number): string;
+  lexemeValue(lexeme: number): string {
+    return this.cache!.value(lexeme);
+  }
+
   /** wink's token type of a lexeme: word, number, punctuation, ... */
-  lexemeType(lexeme: number): string;
+  lexemeType(lexeme: number): string {
+    return this.cache!.property(lexeme, 'tokenType') as string;
+  }
+
   /** Spaces wink counted before the token; large (not a count) when they include other spaces. */
-  spacesBefore(i: number): number;
+  spacesBefore(i: number): number {
+    return this.packed[i * TOKEN_SIZE + 1] & SPACES_MASK;
+  }
+
   /** The token's POS tag as a small number (see `posName`). */
-  posIndex(i: number): number;
+  posIndex(i: number): number {
+    return (this.packed[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT;
+  }
+
   /** The name of a POS tag number (PROPN, NOUN, ...). */
-  posName(index: number): string;
-  /**
-   * Words wink has added to its lexicon beyond the model's own (every new spelling it meets stays
-   * there for the life of the wink instance), or null when this wink cannot say.
-   */
-  learnedWords: number | null;
+  posName(index: number): string {
+    return this.cache!.valueOf('pos', index);
+  }
 }
 
 interface WinkDocLike {
   tokens(): { length(): number; itemAt(k: number): { out(f: unknown): unknown } };
 }
 
-const EMPTY: RawDocument = {
-  count: 0,
-  lexeme: () => 0,
-  lexemeValue: () => '',
-  lexemeType: () => '',
-  spacesBefore: () => 0,
-  posIndex: () => 0,
-  posName: () => '',
-  learnedWords: null,
-};
-
 export function rawDocument(doc: WinkDocLike): RawDocument | null {
   installed ??= installAccessor();
   if (!installed) return null;
   const tokens = doc.tokens();
-  if (tokens.length() === 0) return EMPTY;
+  if (tokens.length() === 0) return new RawDocument(0, [], null, null);
   captured = null;
   tokens.itemAt(0).out(captureRdd);
   const rdd = captured as WinkRdd | null;
@@ -111,19 +126,8 @@ export function rawDocument(doc: WinkDocLike): RawDocument | null {
     installed = false;
     return null;
   }
-  const packed = rdd.tokens;
   const cache = rdd.cache;
-  return {
-    count: rdd.numOfTokens,
-    lexeme: (i) => packed[i * TOKEN_SIZE],
-    lexemeValue: (lexeme) => cache.value(lexeme),
-    lexemeType: (lexeme) => cache.property(lexeme, 'tokenType') as string,
-    spacesBefore: (i) => packed[i * TOKEN_SIZE + 1] & SPACES_MASK,
-    posIndex: (i) => (packed[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT,
-    posName: (index) => cache.valueOf('pos', index),
-    learnedWords:
-      typeof cache.currentSize === 'function' && typeof cache.intrinsicSize === 'function'
-        ? cache.currentSize() - cache.intrinsicSize()
-        : null,
-  };
+  const learnedWords =
+    typeof cache.currentSize === 'function' && typeof cache.intrinsicSize === 'function' ? cache.currentSize() - cache.intrinsicSize() : null;
+  return new RawDocument(rdd.numOfTokens, rdd.tokens, cache, learnedWords);
 }
