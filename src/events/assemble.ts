@@ -5,7 +5,7 @@
  * records instead.
  */
 import { hash } from 'node:crypto';
-import type { DateSpan, Doc, EventSpan } from '../model/types.js';
+import type { DateSpan, Doc, EventSpan, Span } from '../model/types.js';
 import type { CodedSentence, Decision } from './coder.js';
 import type { EventLexicons } from './lexicons.js';
 import { findCounts, fatalitiesOf, type FoundCount } from './counts.js';
@@ -123,6 +123,131 @@ function publicCounts(counts: FoundCount[]) {
   return counts.map(({ kind, value, min, max, qualifier, text, start, end }) => ({ kind, value, min, max, qualifier, text, start, end }));
 }
 
+/** A context record: the cumulative statistics of a sentence. */
+function contextRecord(
+  doc: Doc,
+  s: CodedSentence,
+  source: Attribution | null,
+  background: FoundCount[],
+  evidence: Span & { text: string },
+  storyMain: ReturnType<typeof mainPlaceOnce>,
+): EventSpan {
+  const cue = s.contextCues[0];
+  const { date, dateEnd, datePrecision } = pickDate(doc, s, background[0]);
+  return {
+    id: eventId(doc.id, evidence.start, evidence.end, 'Context'),
+    type: 'Context',
+    subType: 'Cumulative statistics',
+    date,
+    dateEnd,
+    datePrecision,
+    actor1: null,
+    actor2: null,
+    location: pickLocation(doc, s.span, background[0], 'Context', storyMain).location,
+    fatalities: fatalitiesOf(background),
+    counts: publicCounts(background),
+    attribution: source?.text ?? null,
+    evidence,
+    trace: { contextCue: { text: cue.text, lexicon: `${cue.file}:${cue.line}`, id: cue.id } },
+  };
+}
+
+/** The two actors of an event as ACLED names them, and where actor 1 was read from. */
+interface EventActors {
+  agent: ActorMention | null;
+  target: ActorMention | null;
+  actor1: string | null;
+  actor1From: string | null;
+  actor2: string | null;
+}
+
+function eventActors(lex: EventLexicons, s: CodedSentence, d: Decision, source: Attribution | null, type: string, previousActor: string | null): EventActors {
+  const roles = actorRoles(d, source, d.label);
+  let actor1 = actorName(roles.agent);
+  let actor1From = roles.agent ? 'syntax' : null;
+  if (roles.agent && possessed(s, roles.agent)) {
+    // "its fighters entered": the owner named earlier in the sentence, else the speaker
+    // a speaker owns them only when it names someone ("Burkina Faso's army"), not a bare "ministry"
+    const speaker = actorOfSource(lex, s, source);
+    const owner: string | null = namedOwnerBefore(s, roles.agent) ?? (speaker && /\p{Lu}/u.test(speaker) ? speaker : null);
+    if (owner) [actor1, actor1From] = [owner, 'owner of a possessive (its/their)'];
+  }
+  if (!actor1 && pronounSubject(s, d)) {
+    // "The army said it had sent reinforcements": the pronoun is the speaker when one is named
+    const speaker = actorOfSource(lex, s, source);
+    if (speaker) [actor1, actor1From] = [speaker, 'the reporting source (pronoun)'];
+    else if (previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
+  }
+  if (!actor1 && d.roles.passive && !MOVEMENT.has(d.label)) {
+    // "400 militants were captured", said an SDF officer: the reporting side is the actor
+    const fromSource = actorOfSource(lex, s, source);
+    if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];
+  }
+  let actor2 = roles.target && roles.target !== roles.agent ? actorName(roles.target) : null;
+  if (type === 'Protests' || type === 'Riots') {
+    // ACLED names a crowd by what it is (Protesters, Rioters) unless a named group leads it, and
+    // codes the force that intervenes against it as the second actor
+    const crowd = crowdActors(s, type, d.label, roles.agent);
+    [actor1, actor1From, actor2] = [crowd.actor1, crowd.from, crowd.actor2];
+  }
+  return { agent: roles.agent, target: roles.target, actor1, actor1From, actor2 };
+}
+
+/** The event record of a decided sentence, with the trace `explain` shows. */
+function eventRecord(
+  doc: Doc,
+  s: CodedSentence,
+  d: Decision,
+  type: string,
+  actors: EventActors,
+  source: Attribution | null,
+  eventCounts: FoundCount[],
+  evidence: Span & { text: string },
+  storyMain: ReturnType<typeof mainPlaceOnce>,
+): EventSpan {
+  const { actor1, actor1From, actor2 } = actors;
+  const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
+  const { location, how } = pickLocation(doc, s.span, d.hit, d.label, storyMain);
+  return {
+    id: eventId(doc.id, evidence.start, evidence.end, d.label),
+    type,
+    subType: d.label,
+    date,
+    dateEnd,
+    datePrecision,
+    actor1,
+    actor2,
+    location,
+    fatalities: fatalitiesOf(eventCounts),
+    counts: publicCounts(eventCounts),
+    attribution: source?.text ?? null,
+    evidence,
+    trace: {
+      trigger: { text: d.hit.text, start: d.hit.start, end: d.hit.end },
+      lexicon: { id: d.hit.entry.id, line: `${d.hit.entry.file}:${d.hit.entry.line}`, label: d.hit.entry.label },
+      refinement: d.refinement ? { id: d.refinement.id, line: `${d.refinement.file}:${d.refinement.line}`, condition: d.refinement.condition } : null,
+      voice: d.roles.passive ? 'passive' : 'active',
+      actor1: actors.agent && actor1From === 'syntax' ? { text: actors.agent.text, start: actors.agent.start, end: actors.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
+      actor2: actors.target && actor2 ? { text: actors.target.text, start: actors.target.start, end: actors.target.end } : null,
+      date: dateSpan ? { text: dateSpan.text, start: dateSpan.start, end: dateSpan.end } : { from: 'publication date' },
+      location: how,
+      attribution: source ? { start: source.start, end: source.end } : null,
+      counts: eventCounts.map((c) => ({ text: c.text, kind: c.kind, rule: `${c.rule.file}:${c.rule.line}`, subset: c.subset })),
+      cause: s.hits
+        .filter((h) => h.causeOf)
+        .map((h) => ({ trigger: h.text, of: h.causeOf!.text, by: h.causeOf!.cue, line: h.causeOf!.line })),
+      cancelled: s.hits
+        .filter((h) => h.cancelledBy)
+        .map((h) => ({ trigger: h.text, by: h.cancelledBy!.text, kind: h.cancelledBy!.kind, line: `${h.cancelledBy!.file}:${h.cancelledBy!.line}` })),
+    },
+  };
+}
+
+/*
+ * assembleEvents() hands the records and the actor reading to the functions above: while the engine
+ * warms up, a deoptimisation in one of them recompiles that part, not the whole assembly (which was
+ * compiled six times over the first 2,000 articles).
+ */
 export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentence[]): { events: EventSpan[]; context: EventSpan[] } {
   const events: EventSpan[] = [];
   const context: EventSpan[] = [];
@@ -147,26 +272,7 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     const evidence = { start: s.span.start, end: s.span.end, text: s.text };
 
     const background = counts.filter((c) => nearContext(s, c));
-    if (background.length) {
-      const cue = s.contextCues[0];
-      const { date, dateEnd, datePrecision } = pickDate(doc, s, background[0]);
-      context.push({
-        id: eventId(doc.id, evidence.start, evidence.end, 'Context'),
-        type: 'Context',
-        subType: 'Cumulative statistics',
-        date,
-        dateEnd,
-        datePrecision,
-        actor1: null,
-        actor2: null,
-        location: pickLocation(doc, s.span, background[0], 'Context', storyMain).location,
-        fatalities: fatalitiesOf(background),
-        counts: publicCounts(background),
-        attribution: source?.text ?? null,
-        evidence,
-        trace: { contextCue: { text: cue.text, lexicon: `${cue.file}:${cue.line}`, id: cue.id } },
-      });
-    }
+    if (background.length) context.push(contextRecord(doc, s, source, background, evidence, storyMain));
 
     const d = s.decision;
     if (!d) continue;
@@ -180,72 +286,10 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
     // victims; a sentence of cumulative statistics is background unless it also counts new victims
     if ((d.hit.entry.strength < 2 || background.length) && !harm) continue;
 
-    const roles = actorRoles(d, source, d.label);
-    let actor1 = actorName(roles.agent);
-    let actor1From = roles.agent ? 'syntax' : null;
-    if (roles.agent && possessed(s, roles.agent)) {
-      // "its fighters entered": the owner named earlier in the sentence, else the speaker
-      // a speaker owns them only when it names someone ("Burkina Faso's army"), not a bare "ministry"
-      const speaker = actorOfSource(lex, s, source);
-      const owner: string | null = namedOwnerBefore(s, roles.agent) ?? (speaker && /\p{Lu}/u.test(speaker) ? speaker : null);
-      if (owner) [actor1, actor1From] = [owner, 'owner of a possessive (its/their)'];
-    }
-    if (!actor1 && pronounSubject(s, d)) {
-      // "The army said it had sent reinforcements": the pronoun is the speaker when one is named
-      const speaker = actorOfSource(lex, s, source);
-      if (speaker) [actor1, actor1From] = [speaker, 'the reporting source (pronoun)'];
-      else if (previousActor) [actor1, actor1From] = [previousActor, 'previous sentence (pronoun)'];
-    }
-    if (!actor1 && d.roles.passive && !MOVEMENT.has(d.label)) {
-      // "400 militants were captured", said an SDF officer: the reporting side is the actor
-      const fromSource = actorOfSource(lex, s, source);
-      if (fromSource) [actor1, actor1From] = [fromSource, 'the reporting source'];
-    }
-    let actor2 = roles.target && roles.target !== roles.agent ? actorName(roles.target) : null;
-    if (info.type === 'Protests' || info.type === 'Riots') {
-      // ACLED names a crowd by what it is (Protesters, Rioters) unless a named group leads it, and
-      // codes the force that intervenes against it as the second actor
-      const crowd = crowdActors(s, info.type, d.label, roles.agent);
-      [actor1, actor1From, actor2] = [crowd.actor1, crowd.from, crowd.actor2];
-    }
+    const actors = eventActors(lex, s, d, source, info.type, previousActor);
     // a later "they" or "its" points back to an armed actor, not to civilians or a crowd
-    if (actor1 && !CROWDS.has(actor1)) previousActor = actor1;
-
-    const { date, dateEnd, datePrecision, span: dateSpan } = pickDate(doc, s, d.hit);
-    const { location, how } = pickLocation(doc, s.span, d.hit, d.label, storyMain);
-    events.push({
-      id: eventId(doc.id, evidence.start, evidence.end, d.label),
-      type: info.type,
-      subType: d.label,
-      date,
-      dateEnd,
-      datePrecision,
-      actor1,
-      actor2,
-      location,
-      fatalities: fatalitiesOf(eventCounts),
-      counts: publicCounts(eventCounts),
-      attribution: source?.text ?? null,
-      evidence,
-      trace: {
-        trigger: { text: d.hit.text, start: d.hit.start, end: d.hit.end },
-        lexicon: { id: d.hit.entry.id, line: `${d.hit.entry.file}:${d.hit.entry.line}`, label: d.hit.entry.label },
-        refinement: d.refinement ? { id: d.refinement.id, line: `${d.refinement.file}:${d.refinement.line}`, condition: d.refinement.condition } : null,
-        voice: d.roles.passive ? 'passive' : 'active',
-        actor1: roles.agent && actor1From === 'syntax' ? { text: roles.agent.text, start: roles.agent.start, end: roles.agent.end, from: actor1From } : actor1 ? { from: actor1From } : null,
-        actor2: roles.target && actor2 ? { text: roles.target.text, start: roles.target.start, end: roles.target.end } : null,
-        date: dateSpan ? { text: dateSpan.text, start: dateSpan.start, end: dateSpan.end } : { from: 'publication date' },
-        location: how,
-        attribution: source ? { start: source.start, end: source.end } : null,
-        counts: eventCounts.map((c) => ({ text: c.text, kind: c.kind, rule: `${c.rule.file}:${c.rule.line}`, subset: c.subset })),
-        cause: s.hits
-          .filter((h) => h.causeOf)
-          .map((h) => ({ trigger: h.text, of: h.causeOf!.text, by: h.causeOf!.cue, line: h.causeOf!.line })),
-        cancelled: s.hits
-          .filter((h) => h.cancelledBy)
-          .map((h) => ({ trigger: h.text, by: h.cancelledBy!.text, kind: h.cancelledBy!.kind, line: `${h.cancelledBy!.file}:${h.cancelledBy!.line}` })),
-      },
-    });
+    if (actors.actor1 && !CROWDS.has(actors.actor1)) previousActor = actors.actor1;
+    events.push(eventRecord(doc, s, d, info.type, actors, source, eventCounts, evidence, storyMain));
   }
   return { events, context };
 }

@@ -62,6 +62,13 @@ export const eventStage: Stage = {
   run(doc) {
     const lex = eventLexicons();
     const coded = codeArticle(lex, doc);
+    // a text without sentences gives an empty list of another array kind: answered here, it does not
+    // reach (and deoptimise) the assembly, tuned on lists of coded sentences
+    if (!coded.length) {
+      doc.events = [];
+      doc.context = [];
+      return;
+    }
     const { events, context } = assembleEvents(lex, doc, coded);
     doc.events = events;
     doc.context = context;
