@@ -12,6 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Article } from '../../src/model/types.js';
+import { documentChunks, serializeArticle, type ExtractFormat } from '../../src/workers/article-json.js';
 import { repoRoot } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-extract-workers-'));
@@ -121,4 +123,22 @@ test('extract --workers 2: a bad file, a throwing stage and a crashed worker are
     .join('');
   assert.equal(parallel.stdout, kept);
   assert.equal(parallel.stdout.trim().split('\n').length, 5 + BRIEFS.length);
+});
+
+test('articles serialized one by one and put together are the one-process document, in both formats', () => {
+  // Shapes that test the layout: empty arrays and objects, nesting, a newline and non-ASCII in a string.
+  const articles = [
+    { id: 'a', highlights: [], source: {}, events: [{ location: { lat: 47.85, name: 'Zaporizhzhia' }, counts: [1, 2] }], text: 'line one\nline two' },
+    { id: 'b', title: 'Shelling near Kharkiv \u2014 \u00e9t\u00e9', events: [] },
+  ] as unknown as Article[];
+  const whole: Record<ExtractFormat, (list: Article[]) => string> = {
+    jsonl: (list) => list.map((a) => JSON.stringify(a) + '\n').join(''),
+    json: (list) => JSON.stringify({ articles: list }, null, 2) + '\n',
+  };
+  for (const format of ['jsonl', 'json'] as const) {
+    for (const list of [articles, articles.slice(0, 1), []]) {
+      const pieces = documentChunks(list.map((a) => serializeArticle(a, format)), format);
+      assert.equal(pieces.join(''), whole[format](list), `${format}, ${list.length} article(s)`);
+    }
+  }
 });
