@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../../src/model/types.js';
@@ -340,6 +341,35 @@ test('an article packed by a worker (packArticle) is stored exactly as the whole
   assert.ok(isPackedArticle(packed) && !isPackedArticle(arihaMonitor));
   assert.deepEqual(structuredClone(packed), packed, 'survives the trip from a worker');
   assert.deepEqual(stored(true), stored(false));
+});
+
+test('a stored article comes back as it went in: its events rebuilt from their mentions, in place, with their ids', () => {
+  withStore((path, now) => {
+    const store = openSqliteStore(path, { now });
+    for (const article of allArticles) store.storeArticles([packArticle(article)]);
+    const check = (original: Article) => {
+      const { ingested: _ingested, eventIds: _eventIds, ...article } = store.getArticle(original.id)!;
+      assert.deepEqual(article, JSON.parse(JSON.stringify(original)), original.title ?? original.id);
+      // The events byte for byte, key order included: the API prints this JSON.
+      assert.equal(JSON.stringify(article.events), JSON.stringify(original.events));
+    };
+    for (const article of allArticles) {
+      assert.ok(article.events.length > 0, `${article.title} has events`);
+      check(article);
+    }
+    // The document keeps the event ids only; a document written before that holds the events whole.
+    const db = new Database(path);
+    const doc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
+    assert.deepEqual(JSON.parse(inflateRawSync(doc.get(arihaMonitor.id) as Buffer).toString()).events, arihaMonitor.events.map((e) => e.id));
+    const { text: _text, ...layers } = arihaMonitor;
+    db.prepare('UPDATE articles SET doc = ? WHERE id = ?').run(deflateRawSync(JSON.stringify(layers)), arihaMonitor.id);
+    db.close();
+    check(arihaMonitor);
+    // Where the sources of an event are shown, each source's article is read the same way.
+    const event = store.getEvent(store.getArticle(arihaMonitor.id)!.eventIds[0])!;
+    assert.ok(event.sources.some((source) => source.article.id === arihaMonitor.id && source.spans.some((s) => s.field === 'evidence')));
+    store.close();
+  });
 });
 
 test('candidates from memory (the default) and from SQLite give the same events, ids and merge log', () => {

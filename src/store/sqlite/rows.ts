@@ -1,6 +1,6 @@
 /** Row shapes of the SQLite schema and their conversion to the store's types. */
 import { inflateRawSync } from 'node:zlib';
-import type { Article } from '../../model/types.js';
+import type { Article, EventSpan } from '../../model/types.js';
 import type { Candidate } from '../../merge/choose.js';
 import type { Check, EventSummary, Mention } from '../../merge/types.js';
 import type { MergeRecord, StoredEvent } from '../types.js';
@@ -143,9 +143,24 @@ export function mergeRecordFromRow(row: MergeLogRow): MergeRecord {
 
 /**
  * `articles.doc` holds the article's JSON without the text, deflated (see packArticle); rows written
- * before packing (schema 3 and older) hold the whole article as JSON text.
+ * before packing (schema 3 and older) hold the whole article as JSON text. Since events are stored
+ * once, as mentions, a packed document lists its events by id and `mentionsData` (the article's
+ * `mentions.data`, by index) gives them back; older packed documents still hold the events whole.
  */
-export function unpackArticle(doc: string | Buffer, text: string): Article {
+export function unpackArticle(doc: string | Buffer, text: string, mentionsData: () => string[]): Article {
   if (typeof doc === 'string') return JSON.parse(doc) as Article;
-  return { ...(JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<Article, 'text'>), text };
+  const article = { ...(JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<Article, 'text'>), text };
+  const events = article.events as unknown[];
+  if (events.length && typeof events[0] === 'string') article.events = eventsFromMentions(events as string[], mentionsData());
+  return article;
+}
+
+/** Each event as it was in the article: its mention without what mentionsOf added, under its own id. */
+function eventsFromMentions(ids: string[], data: string[]): EventSpan[] {
+  if (data.length !== ids.length) throw new Error(`article lists ${ids.length} events, the store holds ${data.length} of its mentions`);
+  return ids.map((id, index) => {
+    const { articleId: _articleId, index: _index, publisher: _publisher, published: _published, ...event } = mentionFromData(data[index]!);
+    // The mention's id (article#index) took the event id's place in the key order: put it back there.
+    return { ...event, id };
+  });
 }

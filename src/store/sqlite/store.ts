@@ -110,11 +110,12 @@ class SqliteEventStore implements EventStore {
       insertArticleFts: p('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
       getArticle: p('SELECT doc, text, ingested FROM articles WHERE id = ?'),
       articleEventIds: p('SELECT event_id FROM mentions WHERE article_id = ? ORDER BY idx').pluck(),
+      articleMentionData: p('SELECT data FROM mentions WHERE article_id = ? ORDER BY idx').pluck(),
       insertMention: p('INSERT INTO mentions (id, article_id, idx, event_id, evidence, data) VALUES (?, ?, ?, ?, ?, ?)'),
       insertEvidenceFts: p('INSERT INTO evidence_fts (rowid, evidence) VALUES (?, ?)'),
       moveMentions: p('UPDATE mentions SET event_id = ? WHERE event_id = ?'),
       eventMentions: p('SELECT data FROM mentions WHERE event_id = ? ORDER BY seq').pluck(),
-      eventSources: p(`SELECT m.data, a.doc, a.text FROM mentions m JOIN articles a ON a.id = m.article_id
+      eventSources: p(`SELECT m.data, a.id, a.doc, a.text FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.event_id = ? ORDER BY a.published, m.id`),
       getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
       eventSeq: p('SELECT seq FROM events WHERE id = ?').pluck(),
@@ -301,15 +302,19 @@ class SqliteEventStore implements EventStore {
   getArticle(id: string): StoredArticle | null {
     const row = this.st.getArticle.get(id) as ArticleRow | undefined;
     if (!row) return null;
-    return { ...unpackArticle(row.doc, row.text), ingested: row.ingested, eventIds: this.st.articleEventIds.all(id) as string[] };
+    return { ...this.unpack(id, row), ingested: row.ingested, eventIds: this.st.articleEventIds.all(id) as string[] };
+  }
+
+  private unpack(id: string, row: ArticleRow): Article {
+    return unpackArticle(row.doc, row.text, () => this.st.articleMentionData.all(id) as string[]);
   }
 
   getEvent(id: string): EventDetail | null {
     const row = this.st.getEvent.get(id) as EventRow | undefined;
     if (!row) return null;
-    const sources = (this.st.eventSources.all(id) as (ArticleRow & { data: string })[]).map(({ data, doc, text }) => {
-      const mention = mentionFromData(data);
-      const article = unpackArticle(doc, text);
+    const sources = (this.st.eventSources.all(id) as (ArticleRow & { id: string; data: string })[]).map((row) => {
+      const mention = mentionFromData(row.data);
+      const article = this.unpack(row.id, row);
       return {
         mention,
         article: { id: article.id, title: article.title, published: article.published, url: article.url, dateline: article.dateline },
