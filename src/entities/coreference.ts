@@ -74,8 +74,12 @@ export function resolveDescriptions(view: TokenView, named: EntitySpan[], lex: E
     const match = lex.coreferenceNouns.matchAt(view.keys, i + 1, view.segmentEnd[i]);
     if (!match) continue;
     // The description ends the noun phrase: "the group's fighters" yes, "the group leader" no.
-    const after = tokens[match.last + 1];
-    if (after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && after.pos === 'NOUN') continue;
+    // read by index, not past the end: an undefined token there deoptimised this loop
+    const next = match.last + 1;
+    if (next < tokens.length) {
+      const after = tokens[next];
+      if (after.kind === 'word' && /^\p{Ll}/u.test(after.text) && after.pos === 'NOUN') continue;
+    }
     while (cursor < named.length && named[cursor].end <= tokens[i].start) candidates.push(named[cursor++]);
     const antecedent = pickAntecedent(candidates, match.value, view.keys[match.last]);
     if (!antecedent) continue;

@@ -129,7 +129,13 @@ function toCount(c: Candidate, n: NumberReading, words: Word[], text: string, of
     max = q.max ?? max;
     qualifier = q.qualifier ?? qualifier;
   }
-  const before = words.slice(Math.max(0, n.from - 2), n.from).map((w) => w.lower);
+  // "including 5 children", "among them 3 women": a part of a count given elsewhere (read in place:
+  // a sliced and mapped list is of another array kind when empty, which deoptimised this)
+  let subset = false;
+  for (let k = Math.max(0, n.from - 2); k < n.from; k++) {
+    const lower = words[k].lower;
+    if (lower === 'including' || lower === 'among') subset = true;
+  }
   return {
     kind: c.entry.kind as CountKind,
     value,
@@ -142,7 +148,7 @@ function toCount(c: Candidate, n: NumberReading, words: Word[], text: string, of
     from: n.from,
     to: n.to,
     rule: c.entry,
-    subset: before.includes('including') || before.includes('among'),
+    subset,
     vague: n.vague,
   };
 }
@@ -152,6 +158,13 @@ function toCount(c: Candidate, n: NumberReading, words: Word[], text: string, of
  * explicit "no casualties" 0, and 0 when the sentence reports none.
  */
 export function fatalitiesOf(counts: FoundCount[]): number {
-  const figures = counts.filter((c) => c.kind === 'fatalities' && !c.subset && c.value !== null).map((c) => c.min ?? c.value!);
-  return figures.length ? Math.min(...figures) : 0;
+  let lowest = 0;
+  let any = false;
+  for (const c of counts) {
+    if (c.kind !== 'fatalities' || c.subset || c.value === null) continue;
+    const figure = c.min ?? c.value;
+    lowest = any ? Math.min(lowest, figure) : figure;
+    any = true;
+  }
+  return lowest;
 }

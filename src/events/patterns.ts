@@ -284,13 +284,18 @@ export class PatternIndex<T> {
     });
     add(byNumber);
     if (!found.length) return null;
-    const firsts = found.map((p) => p.elements[0] as TokenSet);
-    return {
-      patterns: found,
-      countFirst: firsts.map((first) => first.num && !wordIn(first, w)),
-      wordFirst: firsts.map((first) => !first.num && wordIn(first, w)),
-      required: found.map((p) => this.required.get(p)!),
-    };
+    // lists pushed one by one (not made by map()): every entry then has arrays of the same kinds,
+    // which keeps matchAll, reading them for every word, from deoptimising on a new kind
+    const countFirst: boolean[] = [];
+    const wordFirst: boolean[] = [];
+    const required: number[][] = [];
+    for (const p of found) {
+      const first = p.elements[0] as TokenSet;
+      countFirst.push(first.num && !wordIn(first, w));
+      wordFirst.push(!first.num && wordIn(first, w));
+      required.push(this.required.get(p)!);
+    }
+    return { patterns: found, countFirst, wordFirst, required };
   }
 
   /**

@@ -4,10 +4,15 @@
  * an array of references would not. Word ids are reassigned when the vocabulary table is renewed
  * (vocabularyGeneration), so the memo forgets everything then.
  */
-import { vocabularyGeneration } from './words.js';
+import { VOCABULARY_LIMIT, vocabularyGeneration } from './words.js';
 
 export class WordByteMemo {
-  private bytes = new Uint8Array(1 << 12);
+  /**
+   * Word ids stay below the vocabulary bound, so the memo is made that size at once (a few hundred
+   * kilobytes): growing it was a path first taken after the engine had optimised its callers, which
+   * deoptimised them.
+   */
+  private bytes = new Uint8Array(VOCABULARY_LIMIT);
   private generation = vocabularyGeneration();
 
   /** Forgets every word if the ids were reassigned since; true when it did. Call before get/set. */

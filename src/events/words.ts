@@ -21,7 +21,7 @@ export interface Word {
 }
 
 /** Bound on the vocabulary: a long-running server sees an open one; past this it starts afresh. */
-const VOCABULARY_LIMIT = 200_000;
+export const VOCABULARY_LIMIT = 200_000;
 /** Text, lower-cased text and character hash of each word id. */
 const texts: string[] = [];
 const lowers: string[] = [];
