@@ -332,12 +332,16 @@ function recognise(doc: Doc, view: TokenView, lex: EntityLexicons, ctx: Paramete
   return resolveMentions(view, lex, found, named, kept, linked);
 }
 
+/** An unnamed organisation inside an actor phrase. */
+function inPhrase(e: EntitySpan, phrases: EntitySpan[]): boolean {
+  return e.type === 'ORGANISATION' && !e.canonical && phrases.some((p) => p.start < e.start && e.end <= p.end);
+}
+
 /** Actor phrases, descriptions ("the group"), roles, pronouns and place nouns, merged into one sorted layer. */
 function resolveMentions(view: TokenView, lex: EntityLexicons, found: Candidates, named: NamedEntities, kept: EntitySpan[], linked: EntitySpan[]): EntitySpan[] {
   // A group noun inside an actor phrase ("troops" in "Syrian troops") is not a second organisation.
   const phrases = actorPhrases(view, found.anchors, named.actorMentions);
-  const inPhrase = (e: EntitySpan) => e.type === 'ORGANISATION' && !e.canonical && phrases.some((p) => p.start < e.start && e.end <= p.end);
-  const combined = sortSpans([...kept.filter((e) => !inPhrase(e)), ...linked, ...phrases]);
+  const combined = sortSpans([...kept.filter((e) => !inPhrase(e, phrases)), ...linked, ...phrases]);
   const descriptions = resolveDescriptions(view, combined, lex);
   const merged = mergeDescriptions(combined, descriptions);
   const people = merged.filter((e) => e.type === 'PERSON');

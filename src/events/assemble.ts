@@ -92,13 +92,15 @@ const MOVEMENT = new Set(['Displacement', 'Arrival']);
  * who flee or arrive are what a displacement counts, not its actors.
  */
 function actorRoles(d: Decision, source: Attribution | null, label: string) {
-  const keep = (m: ActorMention | null) => {
-    if (!m) return null;
-    if (source && m.start >= source.start && m.end <= source.end) return null;
-    if (MOVEMENT.has(label) && (m.category === 'civilian' || m.category === null)) return null;
-    return m;
-  };
-  return { agent: keep(d.roles.agent), target: keep(d.roles.target) };
+  return { agent: keptActor(d.roles.agent, source, label), target: keptActor(d.roles.target, source, label) };
+}
+
+/** The mention as an actor of the event, or null (see actorRoles). A function, not a closure per call. */
+function keptActor(m: ActorMention | null, source: Attribution | null, label: string): ActorMention | null {
+  if (!m) return null;
+  if (source && m.start >= source.start && m.end <= source.end) return null;
+  if (MOVEMENT.has(label) && (m.category === 'civilian' || m.category === null)) return null;
+  return m;
 }
 
 function crowdActors(s: CodedSentence, type: string, label: string, agent: ActorMention | null) {
@@ -243,6 +245,19 @@ function eventRecord(
   };
 }
 
+/**
+ * The source of sentence i, read once (`sources` remembers: undefined = not read yet); a pronoun
+ * source ("he said") asks the sentence before, and so on back.
+ */
+function sourceOf(lex: EventLexicons, coded: CodedSentence[], sources: (Attribution | null | undefined)[], i: number): Attribution | null {
+  let found = sources[i];
+  if (found === undefined) {
+    const s = coded[i];
+    found = sources[i] = findAttribution(lex, s.text, s.span.start, s.words, () => (i > 0 ? sourceOf(lex, coded, sources, i - 1) : null));
+  }
+  return found;
+}
+
 /*
  * assembleEvents() hands the records and the actor reading to the functions above: while the engine
  * warms up, a deoptimisation in one of them recompiles that part, not the whole assembly (which was
@@ -256,18 +271,10 @@ export function assembleEvents(lex: EventLexicons, doc: Doc, coded: CodedSentenc
   // sources are read only for sentences that yield a record; a pronoun source ("he said") asks the
   // sentence before, and so on back (memoised: undefined = not read yet)
   const sources: (Attribution | null | undefined)[] = new Array(coded.length);
-  const sourceOf = (i: number): Attribution | null => {
-    let found = sources[i];
-    if (found === undefined) {
-      const s = coded[i];
-      found = sources[i] = findAttribution(lex, s.text, s.span.start, s.words, () => (i > 0 ? sourceOf(i - 1) : null));
-    }
-    return found;
-  };
   for (let i = 0; i < coded.length; i++) {
     const s = coded[i];
     if (!s.decision && !s.contextCues.length) continue;
-    const source = sourceOf(i);
+    const source = sourceOf(lex, coded, sources, i);
     const counts = findCounts(lex, s.words, s.text, s.span.start, doc.quantities, s.readings);
     const evidence = { start: s.span.start, end: s.span.end, text: s.text };
 
