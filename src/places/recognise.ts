@@ -188,8 +188,21 @@ for (const w of CONNECTORS_OR_SUFFIXES) {
   CONNECTOR_KEYS.set(key, [...(CONNECTOR_KEYS.get(key) ?? []), w]);
 }
 
+/**
+ * Lengths (bit n: n characters) of the connectors and suffixes, by first character: most words are
+ * ruled out by their first character and length, before a key is made and looked up.
+ */
+const CONNECTOR_LENGTHS = new Int32Array(128);
+for (const w of CONNECTORS_OR_SUFFIXES) {
+  const first = w.charCodeAt(0);
+  if (first >= 128 || w.length > 30) throw new Error(`connector ${w}: ASCII and short only`);
+  CONNECTOR_LENGTHS[first] |= 1 << w.length;
+}
+
 /** CONNECTORS_OR_SUFFIXES.has(text.slice(start, end)), without making the string. */
 function connectorAt(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first >= 128 || end - start > 30 || !(CONNECTOR_LENGTHS[first]! & (1 << (end - start)))) return false;
   const list = CONNECTOR_KEYS.get(wordKey(text, start, end - start));
   return list !== undefined && list.some((w) => text.startsWith(w, start));
 }

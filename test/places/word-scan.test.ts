@@ -41,3 +41,20 @@ test('words say whether they hold a joiner and whether they are plain lowercase 
   scanWords(text, (start, end, joined, plain) => flags.push(`${text.slice(start, end)}:${joined ? 'j' : '-'}${plain ? 'p' : '-'}`));
   assert.deepEqual(flags, ['the:-p', '12th:-p', 'Al-Hol:j-', "town's:j-", 'iPhone:--', 'café:--', 'U.S.:--', 'x:-p']);
 });
+
+test('on random strings of the characters that matter, the scan agrees with the regex, and its flags with the words', () => {
+  const alphabet = ['a', 'z', 'A', 'Q', '0', '9', '_', ' ', '.', ',', "'", '’', '‘', '-', '‐', 'é', 'Ü', 'ß', '\u0301', '𝐀', '😀', '\ud800', '\n'];
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 16);
+    for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+    assert.deepEqual(scanned(text), byRegex(text), JSON.stringify(text));
+    scanWords(text, (start, end, joined, plain) => {
+      const word = text.slice(start, end);
+      assert.equal(plain, /^[a-z0-9]+$/.test(word), `plain ${JSON.stringify(word)}`);
+      assert.equal(joined, !/^(?:\p{Lu}\.){2,}$/u.test(word) && /['’‘\-‐]/.test(word), `joined ${JSON.stringify(word)}`);
+    });
+  }
+});
