@@ -88,6 +88,10 @@ interface TokenWord {
   lower: string;
   key: string;
   keyHash: number;
+  /** Starts with a capital letter. */
+  capitalised: boolean;
+  /** Holds no lower-case letter. */
+  noLowerCase: boolean;
 }
 
 /**
@@ -103,7 +107,7 @@ function tokenWord(text: string): TokenWord {
   if (word === undefined) {
     const lower = text.toLowerCase();
     const key = plainWordKey(lower) ?? tokenKey(text);
-    word = { lower, key, keyHash: keyHash(key) };
+    word = { lower, key, keyHash: keyHash(key), capitalised: startsCapitalised(text), noLowerCase: !hasLowerCase(text) };
     if (tokenWords.size >= TOKEN_WORDS_SIZE) tokenWords.clear();
     tokenWords.set(text, word);
   }
@@ -185,7 +189,7 @@ export function buildTokenView(doc: Doc): TokenView {
     keys[i] = word.key;
     keyHashes[i] = word.keyHash;
     const isWord = t.kind === 'word';
-    cap[i] = isWord && startsCapitalised(t.text);
+    cap[i] = isWord && word.capitalised;
 
     const from = Math.max(previousEnd, 0);
     while (next < sentenceStarts.length && sentenceStarts[next] < from) next++;
@@ -208,7 +212,7 @@ export function buildTokenView(doc: Doc): TokenView {
     initial[i] = j < 0 || segment[j] !== current || j < i - 1;
     if (t.text.length >= 2) {
       segmentWords[current]++;
-      if (cap[i] && !hasLowerCase(t.text)) segmentCapsWords[current]++;
+      if (cap[i] && word.noLowerCase) segmentCapsWords[current]++;
     }
   }
   const segmentEnd = new Array<number>(n);
