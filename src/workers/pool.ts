@@ -43,7 +43,7 @@ const TASKS_PER_WORKER = 2;
 /** The pipeline could not be loaded in a worker (a bad actor or gazetteer file): the pool is unusable. */
 export class PoolStartError extends Error {}
 
-/** What a pool delivers per article: the whole article, or the article packed for the store. */
+/** What a pool that feeds the store delivers per article: the whole article, or the article packed for it. */
 export type PoolArticle = Article | PackedArticle;
 
 export type ResultHandler<A extends DeliveredArticle = Article> = (result: FileResult<A>, index: number) => void | Promise<void>;
