@@ -20,7 +20,11 @@ export interface PlaceLexicons {
   afterCue: RegExp;
   afterKind: Map<string, 'exact' | 'region'>;
   beforeKind: Map<string, 'exact' | 'near'>;
-  /** US state abbreviations with their states; `dotted` need no preceding town ("W.Va.", "D.C."). */
+  /**
+   * US state abbreviations with their states; `dotted` need no preceding town ("W.Va.", "D.C."). A match
+   * counts only after a character that is no letter and no period (see abbreviationStartsAt): tested
+   * by the caller, since a pattern starting with that lookbehind is tried at every position of a text.
+   */
   abbreviations: RegExp;
   abbreviationState: Map<string, string>;
   /** A person's title right before a name ("Sheriff ", "Sen. "). */
@@ -83,7 +87,7 @@ export function placeLexicons(): PlaceLexicons {
     beforeKind,
     afterCue: new RegExp(`^\\s+(${[...afterKind.keys()].sort(byLength).map(escape).join('|')})(?![\\p{L}])`, 'iu'),
     afterKind,
-    abbreviations: new RegExp(`(?<![\\p{L}.])(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
+    abbreviations: new RegExp(`(${abbreviations.map(([a]) => escape(a)).sort(byLength).join('|')})(?![\\p{L}])`, 'gu'),
     abbreviationState: new Map(abbreviations.map(([a, s]) => [a.replace(/\s+/g, ''), s])),
     personTitle: new RegExp(`$(?<=(?:^|[^\\p{L}])(?:${person.titles.map(escape).sort(byLength).join('|')})\\.?\\s+)`, 'iu'),
     personTitleLastWords: lastLetters(person.titles),

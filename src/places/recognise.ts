@@ -316,8 +316,16 @@ const byStart = (a: Span, b: Span) => a.start - b.start;
 /** State abbreviations, pushed to `out`: "Charleston, W.Va." (dotted ones stand alone too). Returns their spans. */
 function stateAbbreviations(text: string, gazetteer: PlaceMatcher, lex: ReturnType<typeof placeLexicons>, out: ToponymCandidate[]): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(lex.abbreviations)) {
-    const start = m.index!;
+  const pattern = lex.abbreviations;
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
+    const start = m.index;
+    if (!abbreviationStartsAt(text, start)) {
+      // As the lookbehind would have it: the next match may start one character on.
+      pattern.lastIndex = start + 1;
+      continue;
+    }
     const surface = m[1]!;
     const dotted = /\.\s?\p{L}/u.test(surface);
     const afterTown = /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, start - 40), start));
@@ -330,6 +338,16 @@ function stateAbbreviations(text: string, gazetteer: PlaceMatcher, lex: ReturnTy
   }
   return spans;
 }
+
+/** No letter and no period right before `at` (by code point): where a state abbreviation may start. */
+function abbreviationStartsAt(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  if (c < 128) return !((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46);
+  return !LETTER_OR_PERIOD_BEFORE.test(text.slice(Math.max(0, at - 2), at));
+}
+
+const LETTER_OR_PERIOD_BEFORE = /[\p{L}.]$/u;
 
 function overlapsAny(spans: Span[], start: number, end: number): boolean {
   for (const x of spans) if (start < x.end && end > x.start) return true;

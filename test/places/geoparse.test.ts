@@ -79,3 +79,13 @@ test('a person named like a town is not a place', () => {
   const alexandria = out.find((p) => p.text === 'Alexandria');
   assert.equal(alexandria?.admin1, 'Louisiana');
 });
+
+test('a state abbreviation counts after a town or on its own when dotted, never right after a letter or a period', () => {
+  const states = (text: string) => places(text).filter((p) => p.featureCode === 'ADM1').map((p) => `${p.start}:${p.text}`);
+  assert.deepEqual(states('Flooding hit Charleston, W.Va., on Monday.'), ['25:W.Va.']);
+  assert.deepEqual(states('Officials in D.C. said the march would go ahead.'), ['13:D.C.']);
+  // Inside a longer abbreviation or a word: no state.
+  assert.deepEqual(states('The X.D.C. unit and the aD.C. code were named.'), []);
+  // After punctuation outside ASCII (a curly apostrophe) it may start.
+  assert.deepEqual(states('The élan of Mexico’D.C. was a typo.'), ['19:D.C.']);
+});
