@@ -24,6 +24,9 @@ export function surnameIndex(people: EntitySpan[]): Map<string, EntitySpan> {
 }
 
 const GOVERNING = /\b(government|regime|authorities|administration)$/i;
+// A module constant: tsx (esbuild) rewrites a Unicode-property literal as `new RegExp`, which written
+// inside the loop built a regular expression object at every match.
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
 function fits(target: CoreferenceTarget, entity: EntitySpan): boolean {
   if (entity.type !== 'ORGANISATION' || !entity.canonical) return false;
@@ -78,7 +81,7 @@ export function resolveDescriptions(view: TokenView, named: EntitySpan[], lex: E
     const next = match.last + 1;
     if (next < tokens.length) {
       const after = tokens[next];
-      if (after.kind === 'word' && /^\p{Ll}/u.test(after.text) && after.pos === 'NOUN') continue;
+      if (after.kind === 'word' && STARTS_LOWER_CASE.test(after.text) && after.pos === 'NOUN') continue;
     }
     while (cursor < named.length && named[cursor].end <= tokens[i].start) candidates.push(named[cursor++]);
     const antecedent = pickAntecedent(candidates, match.value, view.keys[match.last]);

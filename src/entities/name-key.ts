@@ -6,6 +6,9 @@
 const APOSTROPHES = /['’‘`ʿʾ´]/g;
 const JOINERS = /[-‐‑‒–—_/]/g;
 const DOUBLED = /(\p{L})\1+/gu;
+// Unicode-property patterns are module constants: tsx (esbuild) rewrites such a literal as `new RegExp`,
+// which written inside a function builds a regular expression object at every call.
+const MARKS = /\p{M}/gu;
 // The Arabic article is written "al-", "Al ", "el-" or left out ("Abu Bakr Baghdadi"): keys drop it.
 const ARABIC_ARTICLE = /(?:^|\s)(?:al|el|ad|ash|as|az|ar|at)\s/g;
 
@@ -27,7 +30,7 @@ export function nameKey(name: string): string {
 function computeNameKey(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(/\./g, '')

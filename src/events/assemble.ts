@@ -14,6 +14,9 @@ import { mainPlaceOnce, pickLocation } from './location.js';
 import type { ActorMention } from './roles.js';
 
 const CONTEXT_WINDOW = 10;
+// Unicode-property patterns are module constants: tsx (esbuild) rewrites such a literal as `new RegExp`,
+// which written inside a function builds a regular expression object at every call.
+const HAS_CAPITAL = /\p{Lu}/u;
 const SINCE = /\bsince\s+$/i;
 const PRONOUN_SUBJECT = new Set(['they', 'it', 'he', 'she', 'we', 'its', 'their']);
 /** Words naming a person within an organisation ("an SDF officer"): not part of the actor's name. */
@@ -171,7 +174,7 @@ function eventActors(lex: EventLexicons, s: CodedSentence, d: Decision, source: 
     // "its fighters entered": the owner named earlier in the sentence, else the speaker
     // a speaker owns them only when it names someone ("Burkina Faso's army"), not a bare "ministry"
     const speaker = actorOfSource(lex, s, source);
-    const owner: string | null = namedOwnerBefore(s, roles.agent) ?? (speaker && /\p{Lu}/u.test(speaker) ? speaker : null);
+    const owner: string | null = namedOwnerBefore(s, roles.agent) ?? (speaker && HAS_CAPITAL.test(speaker) ? speaker : null);
     if (owner) [actor1, actor1From] = [owner, 'owner of a possessive (its/their)'];
   }
   if (!actor1 && pronounSubject(s, d)) {

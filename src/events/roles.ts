@@ -57,6 +57,9 @@ export interface Roles {
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const REPORTED = new Set(['reported', 'said', 'believed', 'thought', 'expected', 'understood', 'alleged', 'accused', 'suspected', 'involved', 'engaged']);
 const PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we']);
+// Unicode-property patterns are module constants: tsx (esbuild) rewrites such a literal as `new RegExp`,
+// which written inside a function builds a regular expression object at every call.
+const STARTS_CAPITAL = /^\p{Lu}/u;
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'some', 'many', 'at', 'in', 'on']);
 
 function categoryOfEntity(e: EntitySpan): RoleCategory | null {
@@ -179,7 +182,7 @@ export function findActorMentions(
     while (
       from > 0 &&
       !covered[from - 1] &&
-      (categoryOfWord(lex, words[from - 1]) || (/^\p{Lu}/u.test(words[from - 1].text) && !DETERMINERS.has(words[from - 1].lower))) &&
+      (categoryOfWord(lex, words[from - 1]) || (STARTS_CAPITAL.test(words[from - 1].text) && !DETERMINERS.has(words[from - 1].lower))) &&
       adjacent(text, offset, words[from - 1], words[from])
     )
       from--;

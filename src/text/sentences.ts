@@ -11,10 +11,15 @@ const abbreviations = new Set(readLexiconLines('data/text/abbreviations.txt'));
 
 // Candidate boundary: terminal punctuation, optional closers, whitespace, then a sentence opener.
 const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+// Unicode-property patterns are module constants: tsx (esbuild) rewrites such a literal as `new RegExp`,
+// which written inside a function builds a regular expression object at every call.
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const DOTTED_INITIALS = /^(\p{L}\.)+\p{L}$/u;
 
 function wordBefore(text: string, index: number): string {
   let start = index;
-  while (start > 0 && /[\p{L}.]/u.test(text[start - 1])) start--;
+  while (start > 0 && LETTER_OR_DOT.test(text[start - 1])) start--;
   return text.slice(start, index);
 }
 
@@ -24,7 +29,7 @@ function isAbbreviation(text: string, punctIndex: number, punct: string): boolea
   if (!word) return false;
   if (abbreviations.has(word)) return true;
   // A single capital ("Abu Bakr A. Smith") or dotted initials ("U.S.") before the dot.
-  return /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+  return SINGLE_CAPITAL.test(word) || DOTTED_INITIALS.test(word);
 }
 
 /** Sentences of one paragraph, as spans into the full text (offset = paragraph start). */
