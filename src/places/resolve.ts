@@ -147,7 +147,7 @@ function contextScore(e: IndexedEntry, ev: Evidence, anchors: IndexedEntry[], se
   let s = 0;
   const cv = ev.countries.get(e.countryCode) ?? 0;
   if (cv > 0) s += 1.5 + 3 * (cv / Math.max(ev.total, 1));
-  if (e.admin1 && (ev.admin1.get(`${e.countryCode}:${e.admin1}`) ?? 0) > 0) s += 2.5;
+  if (e.admin1 && ev.admin1.size > 0 && (ev.admin1.get(`${e.countryCode}:${e.admin1}`) ?? 0) > 0) s += 2.5;
   if (!AREA_CODES.test(e.featureCode ?? '') && anchors.length) {
     let best = Infinity;
     for (const a of anchors) {
@@ -207,16 +207,18 @@ function scoreGroup(
     // "Mexico" is the country before Mexico City, which GeoNames also calls "Mexico"; "Washington"
     // alone is the capital (and its government) before the state of the same name.
     const country = c.matches.some((m) => /^PCL/.test(m.entry.featureCode ?? '') && m.primary && m.level === 'strict');
-    const stateNames = new Set(
-      c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.level === 'strict').map((m) => m.entry.countryCode),
-    );
     // "Homs" is the city more often than the governorate it is the seat of (outside the US, where
     // a state's name alone means the state): the seat wins unless the text says "province".
-    const regions = new Set(
-      c.matches.filter((m) => m.entry.featureCode === 'ADM1' && m.entry.countryCode !== 'US').map((m) => `${m.entry.countryCode}:${m.entry.name}`),
-    );
+    // (Most names are no state or region: the sets are made only when there is one.)
+    let stateNames: Set<string> | null = null;
+    let regions: Set<string> | null = null;
     for (const m of c.matches) {
-      const seat = /^PPL[AC]$/.test(m.entry.featureCode ?? '') && regions.has(`${m.entry.countryCode}:${m.entry.admin1}`) && c.cue !== 'region';
+      if (m.entry.featureCode !== 'ADM1') continue;
+      if (m.level === 'strict') (stateNames ??= new Set()).add(m.entry.countryCode);
+      if (m.entry.countryCode !== 'US') (regions ??= new Set()).add(`${m.entry.countryCode}:${m.entry.name}`);
+    }
+    for (const m of c.matches) {
+      const seat = regions !== null && c.cue !== 'region' && /^PPL[AC]$/.test(m.entry.featureCode ?? '') && regions.has(`${m.entry.countryCode}:${m.entry.admin1}`);
       // A transliteration skeleton is only believed for a country the document is about.
       if (m.level === 'skeleton' && !ev.countries.get(m.entry.countryCode)) continue;
       let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
@@ -224,7 +226,7 @@ function scoreGroup(
       if (c.state && m.entry.featureCode === 'ADM1') s += 5;
       if (seat) s += 3;
       if (country && !m.primary && !/^PCL/.test(m.entry.featureCode ?? '')) s -= 3;
-      if (m.entry.featureCode === 'PPLC' && stateNames.has(m.entry.countryCode) && c.cue !== 'region' && !container && !afterTown(text, c)) s += 3;
+      if (m.entry.featureCode === 'PPLC' && stateNames !== null && stateNames.has(m.entry.countryCode) && c.cue !== 'region' && !container && !afterTown(text, c)) s += 3;
       const t = totals.get(m.entry.index);
       // The best-supported mention speaks for the group; later mentions only add a little.
       if (!t) totals.set(m.entry.index, { entry: m.entry, score: s });
