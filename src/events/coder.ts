@@ -8,7 +8,7 @@ import type { EntitySpan, Span } from '../model/types.js';
 import type { EventLexicons, LexiconRef, Refinement, TriggerEntry } from './lexicons.js';
 import type { NumberReadings, PatternMatch } from './patterns.js';
 import { findActorMentions, rolesOf, type ActorMention, type Roles } from './roles.js';
-import { clauseBreakBetween, tokenizeWords, type Word } from './words.js';
+import { clauseBreakBetween, tokenizeWordsIn, type Word } from './words.js';
 
 export interface TriggerHit {
   entry: TriggerEntry;
@@ -117,7 +117,8 @@ function refine(lex: EventLexicons, hit: TriggerHit, hits: TriggerHit[], roles: 
 /** Codes one sentence of `fullText` (span offsets are into the article). */
 export function codeSentence(lex: EventLexicons, fullText: string, span: Span, entities: EntitySpan[] = []): CodedSentence {
   const text = fullText.slice(span.start, span.end);
-  const words = tokenizeWords(text, span.start);
+  // read from the article's text, not the slice: the same words (tokenizeWordsIn)
+  const words = tokenizeWordsIn(fullText, span.start, Math.min(span.end, fullText.length));
   const readings: NumberReadings = new Array(words.length);
   const triggerMatches = lex.triggers.matchAll(words, readings);
   const contextMatches = lex.context.matchAll(words, readings);

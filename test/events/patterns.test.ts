@@ -86,3 +86,20 @@ test('a pattern is tried only where the sentence holds its later words, wherever
   const words = tokenizeWords('A drone hit a depot after an air raid');
   assert.deepEqual(index.matchAll(words).map((m) => m.pattern.payload), ['drone ~2 hit+', 'air raid+']);
 });
+
+test('words read in place from a range equal the words of the range cut out, borders included', async () => {
+  const { tokenizeWordsIn } = await import('../../src/events/words.js');
+  // borders that cut a number ("7,000"), an apostrophe word, a surrogate pair and a run of letters
+  const text = 'Rebels didn’t take 7,000 homes; Turkey’s army 𝐀b fled Kyïv, 12.5 km away.';
+  for (let from = 0; from <= text.length; from++) {
+    for (let to = from; to <= text.length; to++) {
+      const inPlace = tokenizeWordsIn(text, from, to);
+      const cut = tokenizeWords(text.slice(from, to), from);
+      assert.deepEqual(
+        inPlace.map((w) => [w.text, w.lower, w.start, w.end]),
+        cut.map((w) => [w.text, w.lower, w.start, w.end]),
+        `[${from}, ${to})`,
+      );
+    }
+  }
+});
