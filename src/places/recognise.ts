@@ -363,13 +363,12 @@ function overlapsAny(spans: Span[], start: number, end: number): boolean {
  */
 function isPerson(text: string, c: ToponymCandidate, personParts: Set<string>, lex: ReturnType<typeof placeLexicons>): boolean {
   if (!/\s/.test(c.text) && personParts.has(c.text)) return true;
-  if (titleBefore(text.slice(Math.max(0, c.start - 20), c.start), lex)) {
-    if (!countryLike(c)) return true;
-  }
+  // Asked first, as for every name: a call made only in the rare cases below would be compiled as a
+  // bail-out (no feedback yet) and throw recogniseToponyms back to be compiled again.
+  if (countryLike(c)) return false;
   return (
-    lex.speechVerb.test(text.slice(c.end, c.end + 20)) &&
-    !countryLike(c) &&
-    !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start))
+    titleBefore(text.slice(Math.max(0, c.start - 20), c.start), lex) ||
+    (lex.speechVerb.test(text.slice(c.end, c.end + 20)) && !/\b(?:of|in|from|at|near|to)\s+$/.test(text.slice(Math.max(0, c.start - 8), c.start)))
   );
 }
 
