@@ -221,16 +221,29 @@ function joined(text: string, a: Token, b: Token): boolean {
 function allCapsLineRanges(text: string): Span[] {
   const ranges: Span[] = [];
   let pos = 0;
-  for (const line of text.split('\n')) {
-    // Most lines have a lowercase letter, most of them an ASCII one early on: settled without
-    // upper-casing the line or building its letters-only string.
-    if (!hasAsciiLowercase(line) && line === line.toUpperCase()) {
-      const letters = line.replace(/[^\p{L}]/gu, '');
-      if (letters.length >= 8 && letters === letters.toUpperCase()) ranges.push({ start: pos, end: pos + line.length });
+  while (pos <= text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    // Most lines have a lowercase letter, most of them an ASCII one early on: settled in place,
+    // without cutting the line out, upper-casing it or building its letters-only string.
+    if (!hasAsciiLowercaseIn(text, pos, end)) {
+      const line = text.slice(pos, end);
+      if (line === line.toUpperCase()) {
+        const letters = line.replace(/[^\p{L}]/gu, '');
+        if (letters.length >= 8 && letters === letters.toUpperCase()) ranges.push({ start: pos, end });
+      }
     }
-    pos += line.length + 1;
+    pos = end + 1;
   }
   return ranges;
+}
+
+function hasAsciiLowercaseIn(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 function titleBefore(before: string, lex: ReturnType<typeof placeLexicons>): boolean {
