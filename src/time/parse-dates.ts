@@ -8,7 +8,6 @@ import type { ParsedResult } from 'chrono-node';
 import type { DateComponents, DatePrecision, DateSpan } from '../model/types.js';
 import { addDays, formatDay, formatMonth, parseDay, weekOf, type Ymd } from './calendar.js';
 import { WEEKDAYS } from './month-names.js';
-import { hasDateCue } from './date-cue.js';
 import { BareYearParser } from './parsers/bare-year.js';
 import { DayFirstRangeParser } from './parsers/day-range.js';
 import { PastWeekendParser } from './parsers/weekend.js';
@@ -128,16 +127,13 @@ function trimmedSpan(result: ParsedResult, tags: Tags): { start: number; end: nu
   return { start, end: start + trimmed.length };
 }
 
-// Sentence-sized pieces (up to a full stop and the space after it), so one dated sentence does not
-// keep its whole paragraph in: characters other than a line break or . ! ?, then any . ! ? after them
-// (the pattern /[^\n.!?]+[.!?]*/g, read by hand).
-function endsPiece(code: number): boolean {
-  return code === 10 || code === 46 || code === 33 || code === 63;
-}
+/** Words without which a paragraph holds no date expression chrono or our parsers could read. */
+const DATE_CUE =
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|days?|weeks?|months?|years?|hours?|night|morning|afternoon|evening|dawn|noon|midnight|decades?)\b|\d{1,2}[/.-]\d{1,2}|\b(?:1[89]|20)\d{2}\b/i;
 
-function isStop(code: number): boolean {
-  return code === 46 || code === 33 || code === 63;
-}
+// Sentence-sized pieces (up to a full stop and the space after it), so one dated sentence does not
+// keep its whole paragraph in.
+const PIECE = /[^\n.!?]+[.!?]*/g;
 
 /** Stands in for a piece left out: neither a word character nor a space. */
 const LEFT_OUT = '\u0000';
@@ -150,39 +146,6 @@ interface DatedText {
   runOrigins: number[];
 }
 
-/** Builds a DatedText: text copied up to an offset, pieces left out. */
-class DatedTextBuilder {
-  readonly parts: string[] = [];
-  readonly runStarts: number[] = [];
-  readonly runOrigins: number[] = [];
-  length = 0;
-  /** Original offset up to which text has been copied or replaced. */
-  copied = 0;
-  leftOut = 0;
-
-  constructor(readonly text: string) {}
-
-  keepUpTo(end: number): void {
-    const { runStarts, runOrigins } = this;
-    if (end <= this.copied) return;
-    if (!runStarts.length || runOrigins[runOrigins.length - 1]! + (this.length - runStarts[runStarts.length - 1]!) !== this.copied) {
-      runStarts.push(this.length);
-      runOrigins.push(this.copied);
-    }
-    this.parts.push(this.text.slice(this.copied, end));
-    this.length += end - this.copied;
-    this.copied = end;
-  }
-
-  leaveOut(start: number, end: number): void {
-    this.keepUpTo(start);
-    this.parts.push(LEFT_OUT);
-    this.length += 1;
-    this.leftOut += 1;
-    this.copied = end;
-  }
-}
-
 /**
  * chrono costs about as much as tokenising: it runs some thirty patterns over every position of the
  * text it is given, and a blank is as costly a position as a word. So pieces with no date cue are left
@@ -191,21 +154,35 @@ class DatedTextBuilder {
  * none would across the text they held. Offsets are mapped back through the runs kept.
  */
 function datedText(text: string): DatedText {
-  const built = new DatedTextBuilder(text);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (endsPiece(text.charCodeAt(i))) {
-      i++;
-      continue;
+  const parts: string[] = [];
+  const runStarts: number[] = [];
+  const runOrigins: number[] = [];
+  let length = 0;
+  /** Original offset up to which text has been copied or replaced. */
+  let copied = 0;
+  const keepUpTo = (end: number) => {
+    if (end <= copied) return;
+    if (!runStarts.length || runOrigins[runOrigins.length - 1] + (length - runStarts[runStarts.length - 1]) !== copied) {
+      runStarts.push(length);
+      runOrigins.push(copied);
     }
-    const start = i;
-    while (i < n && !endsPiece(text.charCodeAt(i))) i++;
-    while (i < n && isStop(text.charCodeAt(i))) i++;
-    if (!hasDateCue(text, start, i)) built.leaveOut(start, i);
+    parts.push(text.slice(copied, end));
+    length += end - copied;
+    copied = end;
+  };
+  let leftOut = 0;
+  PIECE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = PIECE.exec(text)) !== null) {
+    if (DATE_CUE.test(match[0])) continue;
+    keepUpTo(match.index);
+    parts.push(LEFT_OUT);
+    length += 1;
+    leftOut += 1;
+    copied = match.index + match[0].length;
   }
-  built.keepUpTo(n);
-  return { text: built.leftOut ? built.parts.join('') : text, runStarts: built.runStarts, runOrigins: built.runOrigins };
+  keepUpTo(text.length);
+  return { text: leftOut ? parts.join('') : text, runStarts, runOrigins };
 }
 
 /** Original offset of a position in a dated text (a position on a NUL maps to the piece's start). */
