@@ -220,6 +220,12 @@ export class CandidateMirror {
     return this.byId.get(id)?.[1];
   }
 
+  /** The [lat, lon] a mirrored event was stored with (null when it has no place). */
+  position(id: string): [number | null, number | null] | undefined {
+    const row = this.byId.get(id);
+    return row && [row[LAT], row[LON]];
+  }
+
   /** Adds or replaces an event's row. */
   put(row: CandidateRow): void {
     this.remove(row[ID]);

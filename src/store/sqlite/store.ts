@@ -118,10 +118,9 @@ class SqliteEventStore implements EventStore {
       eventSources: p(`SELECT m.data, a.id, a.doc, a.text FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.event_id = ? ORDER BY a.published, m.id`),
       getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
-      eventSeq: p('SELECT seq FROM events WHERE id = ?').pluck(),
       insertEvent: p(`INSERT INTO events (id, ${EVENT_SUMMARY_COLUMNS.join(', ')}, created, updated)
         VALUES (?, ${EVENT_SUMMARY_COLUMNS.map(() => '?').join(', ')}, ?, ?)`),
-      updateEvent: p(`UPDATE events SET ${EVENT_SUMMARY_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated = ? WHERE id = ?`),
+      updateEvent: p(`UPDATE events SET ${EVENT_SUMMARY_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated = ? WHERE id = ? RETURNING seq`).pluck(),
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
@@ -273,21 +272,26 @@ class SqliteEventStore implements EventStore {
 
   private writeEvent(id: string, summary: EventSummary, at: string, isNew: boolean): void {
     const values = eventValues(summary);
+    const loc = summary.location;
+    const placed = loc !== null && Number.isFinite(loc.lat) && Number.isFinite(loc.lon);
     let seq: number | bigint;
+    // A report joining an event mostly leaves its place as it was: its R*Tree entry stays (the mirror
+    // knows the place it had; without the mirror the entry is rewritten).
+    let keepRtree = false;
     if (isNew) {
       seq = this.st.insertEvent.run(id, ...values, at, at).lastInsertRowid;
     } else {
-      this.st.updateEvent.run(...values, at, id);
-      seq = this.st.eventSeq.get(id) as number;
-      this.st.deleteRtree.run(seq);
+      seq = this.st.updateEvent.get(...values, at, id) as number;
+      const before = this.mirror?.position(id);
+      keepRtree = placed && before !== undefined && before[0] === loc!.lat && before[1] === loc!.lon;
+      if (!keepRtree) this.st.deleteRtree.run(seq);
     }
     if (this.mirror) {
       const created = isNew ? at : this.mirror.created(id);
       if (created === undefined) this.dropMirror();
       else this.mirror.put(candidateRowOf(id, created, values));
     }
-    const loc = summary.location;
-    if (loc && Number.isFinite(loc.lat) && Number.isFinite(loc.lon)) this.st.insertRtree.run(seq, loc.lon, loc.lon, loc.lat, loc.lat);
+    if (placed && !keepRtree) this.st.insertRtree.run(seq, loc!.lon, loc!.lon, loc!.lat, loc!.lat);
   }
 
   private log(kind: MergeRecord['kind'], eventId: string, fromId: string | null, mentionId: string | null,
