@@ -30,11 +30,14 @@ export interface Dateline {
   length: number;
 }
 
+// A module constant: tsx compiles a \p{...} literal into `new RegExp(...)`, rebuilt at every call.
+const NOT_CAPITAL = /[^\p{Lu}]/gu;
+
 export function matchDateline(line: string): Dateline | null {
   const match = DATELINE.exec(line);
   if (!match) return null;
   const place = match[1].trim();
   // Two capital letters are an acronym ("US: ..."), not a town.
-  if (place.replace(/[^\p{Lu}]/gu, '').length < 3) return null;
+  if (place.replace(NOT_CAPITAL, '').length < 3) return null;
   return { text: place, length: match[0].length };
 }

@@ -25,6 +25,10 @@ const LOWER = /\p{Ll}/gu;
 const UPPER = /\p{Lu}/gu;
 // Cheap pre-check: an all-caps line has two capitals in a row somewhere.
 const HAS_UPPER_RUN = /\p{Lu}\p{Lu}/u;
+// Regular expressions with \p{...} are module constants: tsx (esbuild) compiles such a literal into
+// `new RegExp(...)`, which would build the expression again at every call.
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+const STARTS_CAPITALISED = /^["'“‘(]?[\p{Lu}\p{N}]/u;
 
 const boilerplate = readLexiconLines('data/ingest/boilerplate.txt').map((entry) => entry.toLowerCase());
 const boilerplateExact = new Set(boilerplate.filter((e) => !e.endsWith('*')));
@@ -59,7 +63,7 @@ export function repetitionKey(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim();
   return text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NOT_ALNUM, ' ')
     .trim();
 }
 
@@ -97,7 +101,7 @@ export function isHeadlineShaped(text: string): boolean {
   if (TERMINAL.test(text)) return false;
   const words = text.split(' ');
   if (words.length < 3 || words.length > 24) return false;
-  return /^["'“‘(]?[\p{Lu}\p{N}]/u.test(text);
+  return STARTS_CAPITALISED.test(text);
 }
 
 export function classifyLine(text: string): LineKind {

@@ -109,11 +109,14 @@ const STOP = new Set(
   ),
 );
 
+// A module constant: tsx compiles a \p{...} literal into `new RegExp(...)`, rebuilt at every call.
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
 function contentWords(text: string): Set<string> {
   return new Set(
     text
       .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
+      .split(NON_WORD)
       .filter((w) => w.length > 2 && !STOP.has(w)),
   );
 }
