@@ -162,9 +162,11 @@ function contextScore(e: IndexedEntry, ev: Evidence, anchors: IndexedEntry[], se
   return s;
 }
 
-/** "Charleston, W.Va.", "Homs, Syria": the container right after a comma. */
-function containerBonus(c: ToponymCandidate, next: ToponymCandidate | undefined, text: string, e: IndexedEntry): number {
-  if (!next || !/^,\s*$/.test(text.slice(c.end, next.start))) return 0;
+/**
+ * "Charleston, W.Va.", "Homs, Syria": the container right after a comma (the caller has seen the
+ * comma between the name and `next`).
+ */
+function containerBonus(next: ToponymCandidate, e: IndexedEntry): number {
   for (const m of next.matches) {
     const n = m.entry;
     if (/^PCL/.test(n.featureCode ?? '') && n.countryCode === e.countryCode && n !== e) return 8;
@@ -221,7 +223,7 @@ function scoreGroup(
       const seat = regions !== null && c.cue !== 'region' && /^PPL[AC]$/.test(m.entry.featureCode ?? '') && regions.has(`${m.entry.countryCode}:${m.entry.admin1}`);
       // A transliteration skeleton is only believed for a country the document is about.
       if (m.level === 'skeleton' && !ev.countries.get(m.entry.countryCode)) continue;
-      let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + containerBonus(c, next, text, m.entry);
+      let s = prior(m, c.text) + contextScore(m.entry, ev, anchors, key) + (container ? containerBonus(next!, m.entry) : 0);
       if (c.cue === 'region' && m.entry.featureClass === 'A') s += 1.5;
       if (c.state && m.entry.featureCode === 'ADM1') s += 5;
       if (seat) s += 3;
