@@ -43,13 +43,16 @@ export function strictKey(name: string): string {
     .trim();
 }
 
+/** Module constant (matchAll works on a copy): tsx makes a property-escape literal inside a function a new RegExp per call. */
+const SHORT_HYPHENED_PREFIX_RE = /(?:^|[\s(])([A-Za-z]{1,3})[-‐‑](?=\p{L})/gu;
+
 /**
  * strictKey without Arabic articles: "Al-Hol" -> "hol", "Deir ez-Zor" -> "deir zor". A name that is
  * nothing but an article and one word keeps its word; a lone article is kept as it is.
  */
 export function articleKey(name: string): string {
   const hyphenated = new Set<string>();
-  for (const m of name.matchAll(/(?:^|[\s(])([A-Za-z]{1,3})[-‐‑](?=\p{L})/gu)) hyphenated.add(m[1]!.toLowerCase());
+  for (const m of name.matchAll(SHORT_HYPHENED_PREFIX_RE)) hyphenated.add(m[1]!.toLowerCase());
   const words = strictKey(name).split(' ');
   if (words.length < 2) return words.join(' ');
   const kept = words.filter(

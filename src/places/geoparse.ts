@@ -7,7 +7,7 @@
 import type { PlaceSpan, Span } from '../model/types.js';
 import type { PlaceMatcher } from './gazetteer-index.js';
 import { geoPrecision } from './precision.js';
-import { recogniseToponyms, type ToponymCandidate } from './recognise.js';
+import { HYPHEN_MODIFIER_RE, recogniseToponyms, type ToponymCandidate } from './recognise.js';
 import { resolveToponyms, type ResolvedToponym } from './resolve.js';
 
 export interface GeoparseOptions {
@@ -40,7 +40,7 @@ function locationCandidates(text: string, spans: Span[], found: ToponymCandidate
     if (lead) start += lead[0].length;
     const surface = text.slice(start, s.end);
     // "US-backed", "Kurdish-led": a modifier, not a mention of the place.
-    if (/^[-‐]\p{Ll}/u.test(text.slice(s.end, s.end + 2))) continue;
+    if (HYPHEN_MODIFIER_RE.test(text.slice(s.end, s.end + 2))) continue;
     const matches = gazetteer.match(surface);
     if (matches.length) out.push({ start, end: s.end, text: surface, matches, cue: null, demonym: false, embedded: false });
   }
@@ -66,12 +66,15 @@ export function toPlaceSpan(r: ResolvedToponym): PlaceSpan {
   };
 }
 
+/** Words in capitals (module constant: see recognise.ts on property escapes under tsx). */
+const SHOUTED_WORD_RE = /\p{Lu}{2,}/gu;
+
 /** Context-only candidates from metadata lines (dateline "QAMISHLI, Syria", the title). */
 function metadataEvidence(input: GeoparseInput, gazetteer: PlaceMatcher): Array<{ candidate: ToponymCandidate; weight: number }> {
   const out: Array<{ candidate: ToponymCandidate; weight: number }> = [];
   if (input.dateline) {
     // Datelines are often shouted ("QAMISHLI, Syria"): read them in title case.
-    const line = input.dateline.replace(/\p{Lu}{2,}/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+    const line = input.dateline.replace(SHOUTED_WORD_RE, (w) => w.charAt(0) + w.slice(1).toLowerCase());
     for (const c of recogniseToponyms(line, gazetteer)) out.push({ candidate: c, weight: 3 });
   }
   if (input.title) for (const c of recogniseToponyms(input.title, gazetteer)) out.push({ candidate: c, weight: 1 });

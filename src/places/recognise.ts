@@ -78,6 +78,21 @@ function plausibleWord(t: Token, lex: ReturnType<typeof placeLexicons>): boolean
 const CONTRACTION_RE = /['’](?:ll|d|ve|re|m|t)$/i;
 const TWO_LETTERS_RE = /\p{L}.*\p{L}/su;
 
+// Patterns with Unicode property escapes are module constants: tsx (esbuild) turns such a literal
+// written inside a function into a `new RegExp` made at every call.
+/** "Britain-based", "US-backed": a capitalised modifier before a lowercase word. */
+const CAPITALISED_MODIFIER_RE = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u;
+const ARTICLE_PREFIX_RE = /^(?:al|el|ad|as|ash|ar|az|at|an)[-‐]/iu;
+/** "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name. */
+const ARTICLE_LED_RE = /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u;
+const DOTTED_RE = /\.\s?\p{L}/u;
+/** Text ending in "Town, " (before a state abbreviation). */
+export const AFTER_TOWN_RE = /\p{Lu}[\p{L}.'-]*,\s*$/u;
+/** ", Syria" after a shouted dateline name. */
+const DATELINE_SHAPED_RE = /^,\s*\p{Lu}\p{Ll}/u;
+/** A hyphen and a lowercase word after a name ("-backed"). */
+export const HYPHEN_MODIFIER_RE = /^[-‐]\p{Ll}/u;
+
 // Per-token work is kept to character-code tests and string comparisons; the regexes run only on
 // the few tokens with a hyphen or an apostrophe, or outside ASCII (recognition reads every word of
 // every article).
@@ -99,8 +114,8 @@ function tokenise(text: string): { tokens: Token[]; lowerWords: WordsByLength } 
     const hyphenated = joined && (t.includes('-') || t.includes('‐'));
     // "Britain-based", "US-backed": the modifier is not part of the name.
     if (hyphenated) {
-      const modifier = /^(\p{Lu}.*?)[-‐]\p{Ll}+$/u.exec(t);
-      if (modifier && !/^(?:al|el|ad|as|ash|ar|az|at|an)[-‐]/iu.test(t)) t = modifier[1]!;
+      const modifier = CAPITALISED_MODIFIER_RE.exec(t);
+      if (modifier && !ARTICLE_PREFIX_RE.test(t)) t = modifier[1]!;
     }
     const isUpper = startsUpper(t);
     if (!isUpper && !hyphenated && !CONNECTORS_OR_SUFFIXES.has(t)) {
@@ -108,7 +123,7 @@ function tokenise(text: string): { tokens: Token[]; lowerWords: WordsByLength } 
       return;
     }
     // "al-Hol", "ad-Dana": a lowercase article hyphened to a capitalised name starts a name.
-    const articleLed = !isUpper && hyphenated && /^(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|er)[-‐]\p{Lu}/u.test(t);
+    const articleLed = !isUpper && hyphenated && ARTICLE_LED_RE.test(t);
     // All capitals: no lowercase letter, at least one cased letter, and two letters in all.
     const upper = isUpper && t.length > 1 && !hasAsciiLowercase(t) && t === t.toUpperCase();
     tokens.push({
@@ -340,8 +355,8 @@ function stateAbbreviations(text: string, gazetteer: PlaceMatcher, lex: ReturnTy
       continue;
     }
     const surface = m[1]!;
-    const dotted = /\.\s?\p{L}/u.test(surface);
-    const afterTown = /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, start - 40), start));
+    const dotted = DOTTED_RE.test(surface);
+    const afterTown = AFTER_TOWN_RE.test(text.slice(Math.max(0, start - 40), start));
     if (!dotted && !afterTown) continue;
     const state = lex.abbreviationState.get(surface.replace(/\s+/g, ''));
     const matches = gazetteer.match(surface).filter((x) => x.entry.featureCode === 'ADM1' && x.entry.countryCode === 'US');
@@ -608,7 +623,7 @@ function candidateOf(
   // Shouted lines: only a dateline-shaped "BAGHOUZ, Syria" or a short code ("US", "UK") counts.
   const inCapsLine = inside(capsLines, first.start);
   if (first.allCaps) {
-    const datelineShaped = /^,\s*\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4));
+    const datelineShaped = DATELINE_SHAPED_RE.test(text.slice(end, end + 4));
     const code = surface.replace(/[^\p{L}]/gu, '').length <= 4 && matches.some((m) => /^(PCLI|ADM1)$/.test(m.entry.featureCode ?? ''));
     if (!(datelineShaped || (code && !inCapsLine))) return null;
   } else if (inCapsLine) return null;
@@ -616,7 +631,7 @@ function candidateOf(
   const cue = suffixCue ?? cueAround(text, first.start, end, lex);
   // A sentence-initial word the same text also writes in lowercase is an ordinary word ("Reading").
   if (single && !cue && lowerWords.has(lower) && atSentenceStart(text, first.start)) return null;
-  const hyphenModifier = /^[-‐]\p{Ll}/u.test(text.slice(end, end + 2));
+  const hyphenModifier = HYPHEN_MODIFIER_RE.test(text.slice(end, end + 2));
   const embedded = embeddedInRun || hyphenModifier;
   return { start: first.start, end, text: text.slice(first.start, end), matches, cue, demonym: matches.every((m) => m.demonym), embedded };
 }

@@ -10,7 +10,7 @@ import type { IndexedEntry, NameMatch } from './gazetteer-index.js';
 import { readLexiconLines } from '../model/data-files.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
 import { TRANSLITERATED_FILE } from './gazetteer.js';
-import type { ToponymCandidate } from './recognise.js';
+import { AFTER_TOWN_RE, type ToponymCandidate } from './recognise.js';
 
 export interface ResolvedToponym {
   candidate: ToponymCandidate;
@@ -177,7 +177,7 @@ function containerBonus(next: ToponymCandidate, e: IndexedEntry): number {
 
 /** "Seattle, Washington": the name is the container of the town before it. */
 function afterTown(text: string, c: ToponymCandidate): boolean {
-  return /\p{Lu}[\p{L}.'-]*,\s*$/u.test(text.slice(Math.max(0, c.start - 40), c.start));
+  return AFTER_TOWN_RE.test(text.slice(Math.max(0, c.start - 40), c.start));
 }
 
 /**

@@ -168,6 +168,9 @@ function overlapsAny(span: Span, taken: Span[]): boolean {
   return taken.some((t) => span.start < t.end && t.start < span.end);
 }
 
+/** The lowercase word after "several" (module constant: tsx makes a property-escape literal inside a function a new RegExp per call). */
+const NEXT_LOWERCASE_WORD_RE = /^\s+(?:of\s+)?(\p{Ll}+)/u;
+
 export function parseQuantities(text: string, exclude: Span[] = [], tokens: Token[] = []): QuantitySpan[] {
   const found: QuantitySpan[] = [];
   const posAt = tokens.length ? tokenPos(tokens) : null;
@@ -211,7 +214,7 @@ export function parseQuantities(text: string, exclude: Span[] = [], tokens: Toke
     if (lower === 'one' && /^\s+(?:of|another|side|day|by|after|way)\b|^[\s]*[,.;]/i.test(text.slice(end, end + 12))) continue;
     // "several" counts only something named right after it.
     if (lower === 'several') {
-      const next = /^\s+(?:of\s+)?(\p{Ll}+)/u.exec(text.slice(end, end + 24));
+      const next = NEXT_LOWERCASE_WORD_RE.exec(text.slice(end, end + 24));
       if (!next || unitStopwords.has(next[1])) continue;
     }
 
