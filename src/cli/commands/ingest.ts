@@ -7,7 +7,6 @@
  * the same command run again stores only what is missing.
  */
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { expandInputs, STDIN } from '../../ingest/read.js';
@@ -17,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { openSqliteStore, StoreError, type EventStore } from '../../store/index.js';
 import { ingestFilesInParallel, PoolStartError, stopPoolOnInterrupt } from '../../workers/index.js';
 import { EXIT_BAD_INPUT, UserError } from '../errors.js';
-import { collect, inputFormatOption, positiveInteger, publishedOption } from '../options.js';
+import { collect, inputFormatOption, positiveInteger, publishedOption, workersOption } from '../options.js';
 
 export interface IngestOptions {
   db: string;
@@ -208,12 +207,6 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const inputs = expandInputs(paths);
   const workers = workerCount(options.workers, inputs.files);
   return workers > 1 ? ingestInWorkers(inputs, options, workers) : ingestInProcess(inputs, options);
-}
-
-function workersOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number (0 = no worker threads), got "${value}"`);
-  return n;
 }
 
 export function describeTotals(totals: IngestTotals, db: string): string {
