@@ -118,9 +118,10 @@ class SqliteEventStore implements EventStore {
       eventSources: p(`SELECT m.data, a.id, a.doc, a.text FROM mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.event_id = ? ORDER BY a.published, m.id`),
       getEvent: p('SELECT seq, id, summary, created, updated FROM events WHERE id = ?'),
+      eventSeq: p('SELECT seq FROM events WHERE id = ?').pluck(),
       insertEvent: p(`INSERT INTO events (id, ${EVENT_SUMMARY_COLUMNS.join(', ')}, created, updated)
         VALUES (?, ${EVENT_SUMMARY_COLUMNS.map(() => '?').join(', ')}, ?, ?)`),
-      updateEvent: p(`UPDATE events SET ${EVENT_SUMMARY_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated = ? WHERE id = ? RETURNING seq`).pluck(),
+      updateEvent: p(`UPDATE events SET ${EVENT_SUMMARY_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated = ? WHERE id = ?`),
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
       deleteRtree: p('DELETE FROM events_rtree WHERE seq = ?'),
       insertRtree: p('INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
@@ -281,7 +282,8 @@ class SqliteEventStore implements EventStore {
     if (isNew) {
       seq = this.st.insertEvent.run(id, ...values, at, at).lastInsertRowid;
     } else {
-      seq = this.st.updateEvent.get(...values, at, id) as number;
+      this.st.updateEvent.run(...values, at, id);
+      seq = this.st.eventSeq.get(id) as number;
       const before = this.mirror?.position(id);
       keepRtree = placed && before !== undefined && before[0] === loc!.lat && before[1] === loc!.lon;
       if (!keepRtree) this.st.deleteRtree.run(seq);
