@@ -41,6 +41,19 @@ function readOptions(options: ExtractOptions): ReadOptions {
  * starting workers costs about a second each). stdin cannot be read from a worker, so a run that
  * includes it stays in this process. 0 and 1 both mean this process.
  */
+/**
+ * Writes a file that could not be read, or the problems of one that was (a malformed JSONL line), to
+ * stderr, one line each naming the file; true when there was any.
+ */
+function reportReadProblems(result: { ok: true; path: string; problems: string[] } | { ok: false; path: string; error: string }): boolean {
+  if (!result.ok) {
+    process.stderr.write(`sitrep: ${result.path}: ${result.error}\n`);
+    return true;
+  }
+  for (const problem of result.problems) process.stderr.write(`sitrep: ${result.path}: ${problem}\n`);
+  return result.problems.length > 0;
+}
+
 export function extractWorkerCount(requested: number | undefined, files: string[]): number {
   if (files.includes(STDIN)) return 1;
   return Math.max(1, Math.min(requested ?? 1, files.length));
@@ -55,15 +68,8 @@ async function extractInProcess(files: string[], options: ExtractOptions): Promi
   const seen = new Set<string>();
   for (const file of files) {
     const result = readInput(file, readOptions(options));
-    if (!result.ok) {
-      process.stderr.write(`sitrep: ${result.path}: ${result.error}\n`);
-      failed = true;
-      continue;
-    }
-    for (const problem of result.problems) {
-      process.stderr.write(`sitrep: ${result.path}: ${problem}\n`);
-      failed = true;
-    }
+    if (reportReadProblems(result)) failed = true;
+    if (!result.ok) continue;
     for (const [index, outcome] of pipeline.processBatch(result.drafts).entries()) {
       if (!outcome.ok) {
         // One article that breaks a stage is reported; the other articles and inputs go on.
@@ -101,15 +107,8 @@ async function extractInWorkers(files: string[], options: ExtractOptions, worker
   const seen = new Set<string>();
   try {
     await pool.run(files, (result) => {
-      if (!result.ok) {
-        process.stderr.write(`sitrep: ${result.path}: ${result.error}\n`);
-        failed = true;
-        return;
-      }
-      for (const problem of result.problems) {
-        process.stderr.write(`sitrep: ${result.path}: ${problem}\n`);
-        failed = true;
-      }
+      if (reportReadProblems(result)) failed = true;
+      if (!result.ok) return;
       for (const article of result.articles) {
         if (seen.has(article.id)) continue;
         seen.add(article.id);
