@@ -313,6 +313,7 @@ export function recogniseToponyms(
   const out: ToponymCandidate[] = [];
   const personParts = new Set<string>();
   const abbreviationSpans = stateAbbreviations(text, gazetteer, lex, out);
+  const scan: RunScan = { text, tokens, gazetteer, lex, lowerWords, capsLines, out, personParts };
 
   let i = 0;
   while (i < tokens.length) {
@@ -331,7 +332,7 @@ export function recogniseToponyms(
       else break;
       j++;
     }
-    namesInRun(text, tokens, run, gazetteer, lex, lowerWords, capsLines, out, personParts);
+    namesInRun(scan, run);
     i = run[run.length - 1]! + 1;
   }
   const kept: ToponymCandidate[] = [];
@@ -415,6 +416,20 @@ interface RunName {
   matches: NameMatch[];
 }
 
+/** What recognising the runs of one text reads and fills: made once per text, passed to each run. */
+interface RunScan {
+  text: string;
+  tokens: Token[];
+  gazetteer: PlaceMatcher;
+  lex: ReturnType<typeof placeLexicons>;
+  lowerWords: WordsByLength;
+  capsLines: Span[];
+  /** The candidates found so far. */
+  out: ToponymCandidate[];
+  /** Words of people's names seen in runs ("Jordan" in "Michael Jordan"). */
+  personParts: Set<string>;
+}
+
 /** How a name inside a run reads, by the rest of the run (see namesInRun). */
 const PLACE = 0;
 const EMBEDDED = 1;
@@ -426,24 +441,15 @@ const PERSON = 2;
  * small bodies (and a deoptimisation in one recompiles only that one): recognition runs on every
  * article, and this was the dearest function to compile of the places stage.
  */
-function namesInRun(
-  text: string,
-  tokens: Token[],
-  run: number[],
-  gazetteer: PlaceMatcher,
-  lex: ReturnType<typeof placeLexicons>,
-  lowerWords: WordsByLength,
-  capsLines: Span[],
-  out: ToponymCandidate[],
-  personParts: Set<string>,
-): void {
+function namesInRun(scan: RunScan, run: number[]): void {
+  const { text, tokens, gazetteer, lex } = scan;
   // Most runs are one capitalised word the gazetteer does not know: nothing to decide.
   if (run.length === 1) {
     const hit = longestNameAt(text, tokens, run, 0, gazetteer, lex);
-    if (hit) namesWithContext(text, tokens, run, [hit], gazetteer, lex, lowerWords, capsLines, out, personParts);
+    if (hit) namesWithContext(scan, run, [hit]);
     return;
   }
-  namesWithContext(text, tokens, run, longestNames(text, tokens, run, gazetteer, lex), gazetteer, lex, lowerWords, capsLines, out, personParts);
+  namesWithContext(scan, run, longestNames(text, tokens, run, gazetteer, lex));
 }
 
 /** The longest names of a run, left to right, none overlapping another. */
@@ -547,18 +553,8 @@ function verdictOf(tokens: Token[], run: number[], found: RunName[], n: number, 
 
 const OF_WORDS = new Set(['of', 'de', 'du', 'des', 'del']);
 
-function namesWithContext(
-  text: string,
-  tokens: Token[],
-  run: number[],
-  found: RunName[],
-  gazetteer: PlaceMatcher,
-  lex: ReturnType<typeof placeLexicons>,
-  lowerWords: WordsByLength,
-  capsLines: Span[],
-  out: ToponymCandidate[],
-  personParts: Set<string>,
-): void {
+function namesWithContext(scan: RunScan, run: number[], found: RunName[]): void {
+  const { text, tokens, lex, lowerWords, capsLines, out, personParts } = scan;
   const words = otherWords(text, tokens, run, found, lex, lowerWords);
   const verdicts: number[] = [];
   let personRun = false;
