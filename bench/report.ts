@@ -26,6 +26,8 @@ export interface BenchResults {
   workers: number;
   workersArticlesPerSec: number | null;
   workersMbPerSec: number | null;
+  /** Pipeline workers of the ingest phase (sitrep ingest's default), besides the storing thread. */
+  ingestWorkers: number;
   workerStartupMs: number | null;
   /** wink-nlp tokenisation alone (no annotations): the floor. */
   tokenizerMbPerSec: number | null;
@@ -62,6 +64,7 @@ export function buildResults(input: {
   articles: number;
   seed: number;
   workers: number;
+  ingestWorkers: number;
   reports: PhaseReport[];
   errors: Record<string, string>;
 }): BenchResults {
@@ -118,6 +121,7 @@ export function buildResults(input: {
     workers: input.workers,
     workersArticlesPerSec: parallel ? perSec(parallel.articles, parallel.ms) : null,
     workersMbPerSec: parallel ? mbPerSec(parallel.bytes, parallel.ms) : null,
+    ingestWorkers: input.ingestWorkers,
     workerStartupMs: parallel?.startupMs !== undefined ? Math.round(parallel.startupMs) : null,
     tokenizerMbPerSec,
     ratioToTokenizer: pipelineMbPerSec !== null && tokenizerMbPerSec ? round(pipelineMbPerSec / tokenizerMbPerSec, 3) : null,
@@ -169,7 +173,7 @@ export function formatTable(results: BenchResults, reports: PhaseReport[]): stri
   out += row('wink default pipeline MB/s', show(results.winkDefaultMbPerSec));
   out += row('ratio to wink default pipeline', show(results.ratioToWinkDefault));
   out += row('peak RSS (MB)', show(results.peakRssMb), t.peakRssMb.target, t.peakRssMb.met);
-  out += row('ingest articles/s (SQLite)', show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
+  out += row(`ingest articles/s (SQLite, ${results.ingestWorkers} worker${results.ingestWorkers === 1 ? '' : 's'})`, show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
   out += row('store alone, articles/s', show(results.storeArticlesPerSec));
   out += row('storing thread CPU ms/article', `${show(results.storeCpuMsPerArticle)} storing, ${show(results.storingThreadCpuMsPerArticle)} in all`);
   out += '\n  stage                  ms/article   share  of pipeline\n';

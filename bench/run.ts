@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles N --workers N --seed S --json --profile --only PHASES]`
+ * `npm run bench [-- --articles N --workers N --ingest-workers N --seed S --json --profile --only PHASES]`
  *
  * Generates (or reuses) a seeded synthetic corpus, then runs each phase in its own process: wink-nlp
  * tokenisation alone, the full pipeline in one process, the pipeline on N workers, and parallel ingest
@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultIngestWorkers } from '../src/workers/index.js';
 import { ensureCorpusFiles } from './corpus/cache.js';
 import type { PhaseInput, PhaseReport } from './phases/types.js';
 import { buildResults, formatTable } from './report.js';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string' },
     workers: { type: 'string' },
+    'ingest-workers': { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
@@ -41,6 +43,8 @@ const { values } = parseArgs({
 
 const articles = positive('articles', values.articles, 5000);
 const workers = positive('workers', values.workers, availableParallelism());
+// sitrep ingest's own default (one per core but one: this thread stores); 0 would ingest in one thread.
+const ingestWorkers = Math.max(1, positive('ingest-workers', values['ingest-workers'], Math.max(1, defaultIngestWorkers())));
 const seed = positive('seed', values.seed, 1);
 const phases = values.only ? values.only.split(',') : ALL_PHASES;
 const unknown = phases.filter((p) => !ALL_PHASES.includes(p));
@@ -52,7 +56,7 @@ if (unknown.length) {
 const log = (line: string) => process.stderr.write(line + '\n');
 log(`bench: corpus of ${articles} articles (seed ${seed})`);
 const corpus = ensureCorpusFiles({ articles, seed });
-const input: PhaseInput = { files: corpus.files, workers, profile: values.profile };
+const input: PhaseInput = { files: corpus.files, workers, ingestWorkers, profile: values.profile };
 const phaseScript = fileURLToPath(new URL('./phase.ts', import.meta.url));
 
 const reports: PhaseReport[] = [];
@@ -74,6 +78,6 @@ for (const phase of phases) {
   }
 }
 
-const results = buildResults({ articles, seed, workers, reports, errors });
+const results = buildResults({ articles, seed, workers, ingestWorkers, reports, errors });
 if (values.json) process.stdout.write(JSON.stringify(results) + '\n');
 else process.stdout.write(formatTable(results, reports));

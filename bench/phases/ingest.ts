@@ -1,5 +1,6 @@
 /**
- * Parallel ingest into a fresh SQLite file: workers run the pipeline and pack the articles, this thread
+ * Parallel ingest into a fresh SQLite file, with as many workers as `sitrep ingest` starts by default
+ * (one per core but one, see defaultIngestWorkers): workers run the pipeline and pack the articles, this thread
  * stores each file in one transaction through the EventStore interface. A CPU profile of this thread
  * splits the storing time between merging (src/merge) and the store itself (src/store, SQLite).
  * Besides wall time (which on a busy 2-core machine mostly measures the other threads), `extra` has
@@ -33,7 +34,7 @@ export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
       for (const article of articles) bytes += Buffer.byteLength(article.text);
     }
   };
-  const pool = createStoringPool({ workers: input.workers });
+  const pool = createStoringPool({ workers: input.ingestWorkers });
   await pool.ready();
   let articles = 0;
   const stopProfile = await startProfile(1000);

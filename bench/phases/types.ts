@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 export interface PhaseInput {
   files: string[];
+  /** Worker threads of the parallel phase (extract --workers). */
   workers: number;
+  /** Pipeline workers of the ingest phase, besides the storing thread (sitrep ingest's default). */
+  ingestWorkers: number;
   profile: boolean;
 }
 

@@ -27,9 +27,12 @@ export function inputFormatOption(value: string): InputFormat {
   return value as InputFormat;
 }
 
-/** --workers: worker threads for the pipeline; 0 and 1 both mean none (this process does the work). */
+/**
+ * --workers: worker threads for the pipeline. extract runs one in this process (0 and 1 mean no
+ * worker); ingest counts threads besides the one that stores (1 is one worker, 0 none).
+ */
 export function workersOption(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number (0 or 1 = no worker threads), got "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number of worker threads, got "${value}"`);
   return n;
 }

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { workerCount } from '../../src/cli/commands/ingest.js';
+import { defaultIngestWorkers } from '../../src/workers/index.js';
 import { unpackArticle } from '../../src/store/sqlite/rows.js';
 import { tempDir } from '../store/temp-db.js';
 
@@ -81,12 +82,15 @@ function storedArticles(path: string): number {
   }
 }
 
-test('worker threads: one per core for several files, none for one file, stdin or --workers 0|1', () => {
+test('worker threads: one per core but the storing one for several files, none for one file, stdin or --workers 0', () => {
   const cores = availableParallelism();
   assert.equal(workerCount(undefined, ['a.txt']), 0);
-  assert.equal(workerCount(undefined, ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt']), cores > 1 ? Math.min(cores, 8) : 0);
+  assert.equal(workerCount(undefined, ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt']), Math.min(cores - 1, 8));
+  assert.equal(defaultIngestWorkers(2), 1, 'two cores: one pipeline worker, this thread stores');
+  assert.equal(defaultIngestWorkers(8), 7);
+  assert.equal(defaultIngestWorkers(1), 0, 'one core: everything in this process');
   assert.equal(workerCount(0, ['a.txt', 'b.txt']), 0);
-  assert.equal(workerCount(1, ['a.txt', 'b.txt']), 0);
+  assert.equal(workerCount(1, ['a.txt', 'b.txt']), 1, 'one worker runs the pipeline while this thread stores');
   assert.equal(workerCount(4, ['a.txt', 'b.txt']), 2, 'never more workers than files');
   assert.equal(workerCount(4, ['a.txt', '-']), 0, 'stdin is read in this process');
 });
@@ -97,10 +101,14 @@ test('on workers the database is the one an in-process run writes', () => {
     cpSync(INPUTS, join(dir, 'news'), { recursive: true });
     const serial = sitrep(['ingest', 'news', '--db', 'serial.db', '--published', '2024-03-12', '--workers', '0'], dir);
     const parallel = sitrep(['ingest', 'news', '--db', 'parallel.db', '--published', '2024-03-12', '--workers', '2'], dir);
+    const oneWorker = sitrep(['ingest', 'news', '--db', 'one.db', '--published', '2024-03-12', '--workers', '1'], dir);
     assert.equal(serial.code, 0, serial.stderr);
     assert.equal(parallel.code, 0, parallel.stderr);
+    assert.equal(oneWorker.code, 0, oneWorker.stderr);
     assert.equal(parallel.stdout, serial.stdout.replace('serial.db', 'parallel.db'));
+    assert.equal(oneWorker.stdout, serial.stdout.replace('serial.db', 'one.db'));
     assert.deepEqual(contents(join(dir, 'parallel.db')), contents(join(dir, 'serial.db')));
+    assert.deepEqual(contents(join(dir, 'one.db')), contents(join(dir, 'serial.db')));
   } finally {
     cleanup();
   }

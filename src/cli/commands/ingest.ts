@@ -1,20 +1,19 @@
 /**
  * `sitrep ingest PATH... [--db sitrep.db] [--workers N]`: run the pipeline and store articles and
- * merged events. With more than one file the pipeline runs on a pool of worker threads (one per core)
- * while this thread stores each file in one transaction, in input order; one file, stdin or
- * `--workers 0|1` run in this process. A bad file, or an article that crashes its worker, is reported
+ * merged events. With more than one file the pipeline runs on a pool of worker threads (one per core
+ * but one) while this thread stores each file in one transaction, in input order; one file, stdin,
+ * `--workers 0` or a one-core machine run in this process. A bad file, or an article that crashes its worker, is reported
  * on one line and skipped (exit code 2); Ctrl-C stops after the files in progress (exit code 130) and
  * the same command run again stores only what is missing.
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { availableParallelism } from 'node:os';
 import { expandInputs, STDIN } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
 import { ingestInput, type InputOutcome } from '../../store/ingest-inputs.js';
 import { existsSync } from 'node:fs';
 import { openSqliteStore, StoreError, type EventStore } from '../../store/index.js';
-import { ingestFilesInParallel, PoolStartError, stopPoolOnInterrupt } from '../../workers/index.js';
+import { defaultIngestWorkers, ingestFilesInParallel, PoolStartError, stopPoolOnInterrupt } from '../../workers/index.js';
 import { EXIT_BAD_INPUT, UserError } from '../errors.js';
 import { collect, inputFormatOption, positiveInteger, publishedOption, workersOption } from '../options.js';
 
@@ -27,7 +26,7 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Force the plain-count progress (tests, logs) even on a terminal. */
   quiet?: boolean;
-  /** Pipeline worker threads; 0 or 1 runs in this process. Default: see workerCount. */
+  /** Pipeline worker threads besides this (storing) thread; 0 runs in this process. Default: see workerCount. */
   workers?: number;
 }
 
@@ -65,14 +64,16 @@ const PLAIN_PROGRESS_EVERY = 100;
 export const EXIT_INTERRUPTED = 130;
 
 /**
- * Threads for the pipeline: --workers when given, else one per core when there are several files
- * (starting workers costs about a second: not worth it for one file). stdin cannot be read from a
- * worker, so a run that includes it stays in this process. 0 and 1 both mean this process.
+ * Worker threads for the pipeline, besides this thread which stores: --workers when given, else one per
+ * core but one (defaultIngestWorkers) when there are several files (starting workers costs about a
+ * second: not worth it for one file). Unlike extract, one worker is worth having here: it runs the
+ * pipeline while this thread stores. stdin cannot be read from a worker, so a run that includes it
+ * stays in this process. 0 means this process.
  */
 export function workerCount(requested: number | undefined, files: string[]): number {
   if (files.includes(STDIN)) return 0;
-  const count = requested ?? (files.length > 1 ? availableParallelism() : 0);
-  return count > 1 ? Math.min(count, files.length) : 0;
+  const count = requested ?? (files.length > 1 ? defaultIngestWorkers() : 0);
+  return Math.min(count, files.length);
 }
 
 /** Totals and what the user sees while files are stored: a bar on a terminal, plain counts otherwise. */
@@ -206,7 +207,7 @@ async function ingestInWorkers(inputs: ExpandedInputs, options: IngestOptions, w
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestTotals> {
   const inputs = expandInputs(paths);
   const workers = workerCount(options.workers, inputs.files);
-  return workers > 1 ? ingestInWorkers(inputs, options, workers) : ingestInProcess(inputs, options);
+  return workers > 0 ? ingestInWorkers(inputs, options, workers) : ingestInProcess(inputs, options);
 }
 
 export function describeTotals(totals: IngestTotals, db: string): string {
@@ -229,7 +230,7 @@ export function registerIngest(program: Command): void {
     .option('--actors <file>', 'extra actor dictionary (YAML), repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer supplement, repeatable', collect)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB)', positiveInteger)
-    .option('--workers <n>', 'pipeline worker threads (default: one per core for several files; 0 or 1: none)', workersOption)
+    .option('--workers <n>', 'pipeline worker threads besides the storing one (default: one per core but one, for several files; 0: none)', workersOption)
     .action(async (inputs: string[], options: IngestOptions) => {
       const totals = await ingestPaths(inputs, options);
       process.stdout.write(describeTotals(totals, options.db) + '\n');
