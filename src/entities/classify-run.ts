@@ -10,6 +10,7 @@ import type { EntityLexicons } from './lexicons.js';
 import type { Run } from './runs.js';
 import type { TokenView } from './segments.js';
 import { nameKey } from './name-key.js';
+import { detached } from '../text/detached.js';
 
 export interface TypedRun extends Run {
   type: EntityType;
@@ -177,7 +178,7 @@ function placeAnswer(gazetteer: Gazetteer, text: string): PlaceAnswer {
     const entries = gazetteer.lookup(text);
     answer = { any: entries.length > 0, exact: entries.some((entry) => nameKey(entry.name) === key) };
     if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(text, answer);
+    cache.set(detached(text), answer);
   }
   return answer;
 }

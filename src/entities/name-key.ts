@@ -2,6 +2,7 @@
  * Matching keys for names written in several romanisations: "Al-Baghdadi", "al Baghdadi" and
  * "Al Baghdadi" give one key, and so do "Da'esh", "Da’esh" and "Daesh", "Shabaab" and "Shabab".
  */
+import { detached } from '../text/detached.js';
 
 const APOSTROPHES = /['’‘`ʿʾ´]/g;
 const JOINERS = /[-‐‑‒–—_/]/g;
@@ -20,9 +21,9 @@ const MEMO_SIZE = 100_000;
 export function nameKey(name: string): string {
   let key = memo.get(name);
   if (key === undefined) {
-    key = computeNameKey(name);
+    key = detached(computeNameKey(name));
     if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(name, key);
+    memo.set(detached(name), key);
   }
   return key;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../model/data-files.js';
 import { inflections } from './inflect.js';
 import { compilePattern, PatternIndex, type CompiledPattern, type WordClasses } from './patterns.js';
+import { detached } from '../text/detached.js';
 
 export interface SubTypeInfo {
   /** ACLED event type (or sitrep's Displacement/Arrival); null for labels never emitted as events. */
@@ -271,7 +272,7 @@ function load(): EventLexicons {
       if (hit === undefined) {
         if (memo.size > 100_000) memo.clear();
         hit = prefixes.some((p) => w.startsWith(p));
-        memo.set(w, hit);
+        memo.set(detached(w), hit);
       }
       return hit;
     },

@@ -5,6 +5,7 @@
  * and which may be absent when a text is coded on its own (the CASE 2021 evaluation).
  */
 import { charFlags, LETTER, MARK } from '../text/char-class.js';
+import { detached } from '../text/detached.js';
 
 export interface Word {
   /** Lower-cased text. */
@@ -222,9 +223,9 @@ function wordId(text: string, from: number, to: number, hash: number): number {
     generation++;
   }
   const id = texts.length;
-  const written = text.slice(from, to);
+  const written = detached(text.slice(from, to));
   texts.push(written);
-  lowers.push(written.toLowerCase());
+  lowers.push(detached(written.toLowerCase()));
   hashes.push(hash);
   // kept at most half full, so a probe for a word not seen ends soon
   if (texts.length * 2 > slots.length >> 1) {

@@ -7,6 +7,7 @@ import type { Gazetteer, GazetteerEntry } from '../model/resources.js';
 import type { PlaceSource } from './place-record.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
 import { tableHas, tablePostings, type PackedIndex } from './gazetteer-packed.js';
+import { detached } from '../text/detached.js';
 
 export interface IndexedEntry extends GazetteerEntry {
   /** Position in the index: a stable handle within one process. */
@@ -97,7 +98,7 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
     if (!cached) {
       if (this.matchMemo.size >= MEMO_LIMIT) this.matchMemo.clear();
       cached = this.matchUncached(name);
-      this.matchMemo.set(name, cached);
+      this.matchMemo.set(detached(name), cached);
     }
     return cached;
   }
@@ -134,7 +135,7 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
       const { tables } = this.packed;
       const a = articleKey(name);
       known = tableHas(tables.strict, strictKey(name)) || tableHas(tables.article, a) || tableHas(tables.strict, a);
-      this.hasMemo.set(name, known);
+      this.hasMemo.set(detached(name), known);
     }
     return known;
   }

@@ -11,6 +11,7 @@ import type { Span } from '../model/types.js';
 import type { NameMatch, PlaceMatcher } from './gazetteer-index.js';
 import { placeLexicons } from './lexicons.js';
 import { scanWords } from './word-scan.js';
+import { detached } from '../text/detached.js';
 
 export type CueKind = 'exact' | 'near' | 'region';
 
@@ -58,7 +59,7 @@ function singleWordMatches(t: Token, gazetteer: PlaceMatcher, lex: ReturnType<ty
   if (matches === undefined) {
     if (memo.size >= 50_000) memo.clear();
     matches = plausibleWord(t, lex) ? gazetteer.match(t.text) : NO_MATCHES;
-    memo.set(t.text, matches);
+    memo.set(detached(t.text), matches);
   }
   return matches;
 }

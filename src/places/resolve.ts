@@ -11,6 +11,7 @@ import { readLexiconLines } from '../model/data-files.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
 import { TRANSLITERATED_FILE } from './gazetteer.js';
 import { AFTER_TOWN_RE, type ToponymCandidate } from './recognise.js';
+import { detached } from '../text/detached.js';
 
 export interface ResolvedToponym {
   candidate: ToponymCandidate;
@@ -43,8 +44,8 @@ function memoised(fold: (name: string) => string): (name: string) => string {
     let key = keys.get(name);
     if (key === undefined) {
       if (keys.size >= 50_000) keys.clear();
-      key = fold(name);
-      keys.set(name, key);
+      key = detached(fold(name));
+      keys.set(detached(name), key);
     }
     return key;
   };
