@@ -2,9 +2,9 @@
  * `sitrep ingest PATH... [--db sitrep.db] [--workers N]`: run the pipeline and store articles and
  * merged events. With more than one file the pipeline runs on a pool of worker threads (one per core
  * but one) while this thread stores each file in one transaction, in input order; one file, stdin,
- * `--workers 0` or a one-core machine run in this process. A bad file, or an article that crashes its worker, is reported
- * on one line and skipped (exit code 2); Ctrl-C stops after the files in progress (exit code 130) and
- * the same command run again stores only what is missing.
+ * `--workers 0` or a one-core machine run in this process. A bad file, or an article that crashes its
+ * worker, is reported on one line and skipped (exit code 2); Ctrl-C stops after the files in progress
+ * (exit code 130) and the same command run again stores only what is missing.
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
