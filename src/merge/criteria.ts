@@ -49,14 +49,29 @@ export function sameAdmin2(a: EventLocation, b: EventLocation): boolean {
 
 const foldedNames = new Map<string, string>();
 
-/** Memoised: far-apart candidates of the same country reach this for every comparison, names repeat. */
-function placeKey(location: EventLocation): string {
-  let folded = foldedNames.get(location.name);
+/** A place name without case or accents. Memoised: names repeat across comparisons. */
+export function foldPlaceName(name: string): string {
+  let folded = foldedNames.get(name);
   if (folded === undefined) {
-    folded = location.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    if (foldedNames.size < 100_000) foldedNames.set(location.name, folded);
+    folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (foldedNames.size < 100_000) foldedNames.set(name, folded);
   }
-  return `${location.countryCode}|${folded}`;
+  return folded;
+}
+
+function placeKey(location: EventLocation): string {
+  return `${location.countryCode}|${foldPlaceName(location.name)}`;
+}
+
+/**
+ * Whether two places of one country more than MERGE_RADIUS_KM apart can still match in checkLocation:
+ * by the same place name, the same district or the same province, the last two within one admin1. Any
+ * other such pair is a location conflict, never merged, so the store does not offer it as a merge
+ * candidate (a report would otherwise be compared with every event of its type, days and country).
+ */
+export function mayMatchWithinCountry(a: { name: string | null; admin1: string | null }, b: { name: string | null; admin1: string | null }): boolean {
+  if (!a.admin1 || !b.admin1 || a.admin1 === b.admin1) return true;
+  return a.name !== null && b.name !== null && foldPlaceName(a.name) === foldPlaceName(b.name);
 }
 
 export function checkLocation(a: EventFacts, b: EventFacts): Check & { km?: number } {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareFacts, describeFatalityClaims, mentionsOf, summariseCluster } from '../../src/merge/index.js';
+import { compareFacts, describeFatalityClaims, mayMatchWithinCountry, mentionsOf, summariseCluster } from '../../src/merge/index.js';
 import type { EventFacts } from '../../src/merge/index.js';
 import { ARIHA, ATARIB, arihaMonitor, arihaStateMedia, atarib, KAFR_NABL as KAFR_NABL_PLACE, TAMANAH as TAMANAH_PLACE } from '../fixtures/store/articles.js';
 
@@ -151,4 +151,13 @@ test('admin2 counts only when both places have it and country and admin1 agree t
   assert.equal(outcome(compareFacts(strike({ location: KAFR_NABL }), strike({ location: otherProvince }), ['a'], ['b']), 'location'), 'conflict');
   const differentDistrict = { ...TAMANAH, admin2: 'SY0703' };
   assert.equal(compareFacts(strike({ location: KAFR_NABL }), strike({ location: differentDistrict }), ['a'], ['b']).compatible, false);
+});
+
+test('far places of one country can match only by province or place name', () => {
+  const aleppo = { name: 'Atarib', admin1: 'Aleppo' };
+  assert.equal(mayMatchWithinCountry(aleppo, { name: 'Azaz', admin1: 'Aleppo' }), true, 'same province');
+  assert.equal(mayMatchWithinCountry(aleppo, { name: 'Ariha', admin1: 'Idlib' }), false, 'another province, another town');
+  assert.equal(mayMatchWithinCountry({ name: 'Ariha', admin1: 'Idlib' }, { name: 'ARIHA', admin1: 'Idleb' }), true, 'the same town, province spelled otherwise');
+  assert.equal(mayMatchWithinCountry({ name: 'Raqqa', admin1: 'Ar-Raqqah' }, { name: 'Raqqā', admin1: 'Raqqa Governorate' }), true, 'accents do not count');
+  assert.equal(mayMatchWithinCountry(aleppo, { name: 'Syria', admin1: null }), true, 'a place without a province could be anywhere');
 });

@@ -17,7 +17,10 @@ import {
   elFasherShelling,
   foldReports,
   qamishliProtest,
+  ARIHA,
+  BAGHOUZ,
 } from '../fixtures/store/articles.js';
+import { report } from '../fixtures/store/build-article.js';
 import { tempDir, tickingClock } from './temp-db.js';
 
 function withStore(fn: (path: string, clock: () => string) => void) {
@@ -432,4 +435,45 @@ test('a file that fails to store leaves no trace in later merges (rolled back, c
     assert.equal(store.stats().events, 1);
     store.close();
   });
+});
+
+test('same-country events are compared when they could match or nearly do, not across the country', () => {
+  // An air strike the same day 400 km east, in another province: it cannot join the Ariha strike
+  // (Idlib) and is no near miss, so neither its merge log nor Ariha's names the other. A second report
+  // of the Ariha strike geocoded 50 km off and with the province spelled "Idleb" is still compared, by
+  // its place name, and joins.
+  const baghouzStrike = report({
+    title: 'Air strike near Baghouz',
+    published: '2024-03-12',
+    url: 'https://www.example-wire.test/world/baghouz-strike',
+    text: 'An air strike hit a vehicle near Baghouz on Monday, killing two people, the SDF said.',
+    event: { type: 'Explosions/Remote violence', subType: 'Air/drone strike', date: '2024-03-11', actor2: 'Civilians', place: { mention: 'Baghouz', ...BAGHOUZ }, attribution: 'SDF' },
+  });
+  const arihaIdleb = report({
+    title: 'Market in Ariha hit',
+    published: '2024-03-13',
+    url: 'https://www.other-wire.test/ariha',
+    text: 'IDLEB - Russian jets struck the market of Ariha on Monday, killing 20 people, a civil defence official said.',
+    event: {
+      type: 'Explosions/Remote violence',
+      subType: 'Air/drone strike',
+      date: '2024-03-11',
+      actor1: 'Military Forces of Russia',
+      place: { mention: 'Ariha', ...ARIHA, lat: ARIHA.lat + 0.45, admin1: 'Idleb' },
+      attribution: 'civil defence',
+    },
+  });
+  for (const mirrorCandidates of [true, false]) {
+    withStore((path, now) => {
+      const store = openSqliteStore(path, { now, mirrorCandidates });
+      for (const article of [arihaMonitor, atarib, baghouzStrike, arihaIdleb]) store.storeArticles([article]);
+      const eventOf = (article: Article) => store.getArticle(article.id)!.eventIds[0]!;
+      const rejectedBy = (article: Article) => store.mergeHistory(eventOf(article)).find((r) => r.kind === 'create')!.rejected.map((r) => r.eventId);
+      const label = `mirror ${mirrorCandidates}`;
+      assert.deepEqual(rejectedBy(baghouzStrike), [], label);
+      assert.deepEqual(rejectedBy(atarib), [eventOf(arihaMonitor)], `${label}: Ariha, 41 km away in Idlib, is a near miss`);
+      assert.equal(eventOf(arihaIdleb), eventOf(arihaMonitor), label);
+      store.close();
+    });
+  }
 });

@@ -26,7 +26,7 @@ function decisionLines(record: MergeRecord): string[] {
   const pad = ' '.repeat(head.length);
   if (record.kind === 'create') {
     const lines = [`${head}report ${record.mentionId} started event ${record.eventId}`];
-    if (!record.rejected.length) lines.push(`${pad}(no other event of this type within the date window)`);
+    if (!record.rejected.length) lines.push(`${pad}(no other event of this type in the date window within about 100 km, in the same province or of the same place name)`);
     for (const rejected of record.rejected) {
       const reasons = rejected.checks.filter((c) => c.outcome !== 'match');
       lines.push(`${pad}not joined to ${rejected.eventId}:`, ...checkLines(reasons, `${pad}  `));

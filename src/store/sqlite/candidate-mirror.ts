@@ -9,6 +9,7 @@
  * when another connection has written (PRAGMA data_version). Above MAX_MIRRORED_EVENTS the store
  * queries SQLite instead: the mirror costs some 600 bytes an event.
  */
+import { mayMatchWithinCountry } from '../../merge/index.js';
 import type { CandidateRow } from './rows.js';
 
 export const MAX_MIRRORED_EVENTS = 250_000;
@@ -38,6 +39,9 @@ export interface CandidatePlace {
   lon: number | null;
   country: string | null;
   lonPad: number;
+  /** The report's place name and admin1: same-country events elsewhere must share one (see placeMatches). */
+  name: string | null;
+  admin1: string | null;
 }
 
 // CandidateRow positions.
@@ -46,9 +50,11 @@ const TYPE = 2;
 const DATE = 4;
 const DATE_END = 5;
 const PRECISION = 6;
+const NAME = 9;
 const LAT = 10;
 const LON = 11;
 const COUNTRY = 12;
+const ADMIN1 = 13;
 
 /** Rows the events_merge_days index holds: a single day without an end. */
 function isSingleDay(row: CandidateRow): boolean {
@@ -68,14 +74,42 @@ function lowerBound(dates: string[], date: string): number {
   return lo;
 }
 
-/** CANDIDATE_PLACE: SQL's NULL comparisons are false, so a null country never equals. */
-function placeMatches(row: CandidateRow, place: CandidatePlace): boolean {
-  if (place.lat === null || row[LAT] === null) return true;
-  if (row[COUNTRY] !== null && place.country !== null && row[COUNTRY] === place.country) return true;
+/**
+ * Same-country events this many times the query's box away are still offered, though they cannot
+ * match: a report's merge log then names its near misses (the town across the provincial line, 40 km
+ * away), not only "no other event".
+ */
+const NEAR_MISS_BOXES = 3;
+
+/** Within `boxes` times the query's box around the report's place (one box holds the merge radius). */
+function inBox(row: CandidateRow, place: CandidatePlace, boxes: number): boolean {
   const lat = row[LAT];
   const lon = row[LON];
-  if (lon === null || place.lon === null) return false;
-  return lat >= place.lat - 0.3 && lat <= place.lat + 0.3 && lon >= place.lon - place.lonPad && lon <= place.lon + place.lonPad;
+  if (lat === null || lon === null || place.lat === null || place.lon === null) return false;
+  const latPad = 0.3 * boxes;
+  const lonPad = place.lonPad * boxes;
+  return lat >= place.lat - latPad && lat <= place.lat + latPad && lon >= place.lon - lonPad && lon <= place.lon + lonPad;
+}
+
+/**
+ * A same-country event worth comparing: one checkLocation could match although it is far (the same
+ * place name or province, see mayMatchWithinCountry), or a near miss. Every event of the country was
+ * a candidate before, so candidates grew with the database: a fifth of the storing thread at 20,000
+ * articles, and the events merged are the same.
+ */
+function countryRowWorthComparing(row: CandidateRow, place: CandidatePlace): boolean {
+  return mayMatchWithinCountry({ name: row[NAME], admin1: row[ADMIN1] }, place) || inBox(row, place, NEAR_MISS_BOXES);
+}
+
+/**
+ * CANDIDATE_PLACE (SQL's NULL comparisons are false, so a null country never equals), narrowed for
+ * same-country events (countryRowWorthComparing). The store applies it to the SQL query's rows too, so
+ * both paths offer the same candidates.
+ */
+export function placeMatches(row: CandidateRow, place: CandidatePlace): boolean {
+  if (place.lat === null || row[LAT] === null) return true;
+  if (row[COUNTRY] !== null && place.country !== null && row[COUNTRY] === place.country) return countryRowWorthComparing(row, place);
+  return inBox(row, place, 1);
 }
 
 /** CANDIDATE_DATE_WINDOW for a row of the ranges part (date non-null). */
@@ -177,7 +211,11 @@ class DayIndex {
     }
     this.placeless.pushRange(lo, hi, out);
     const sameCountry = place.country === null ? undefined : this.byCountry.get(place.country);
-    if (sameCountry) sameCountry.pushRange(lo, hi, out);
+    if (sameCountry) {
+      for (let d = lowerBound(sameCountry.dates, lo); d < sameCountry.dates.length && sameCountry.dates[d] <= hi; d += 1) {
+        for (const row of sameCountry.groups.get(sameCountry.dates[d])!) if (countryRowWorthComparing(row, place)) out.push(row);
+      }
+    }
     for (let band = bandOf(place.lat - 0.3); band <= bandOf(place.lat + 0.3); band += 1) {
       const list = this.byBand.get(band);
       if (!list) continue;

@@ -26,7 +26,7 @@ import {
 } from '../types.js';
 import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
 import { migrate } from './migrations.js';
-import { CandidateMirror, MAX_MIRRORED_EVENTS } from './candidate-mirror.js';
+import { CandidateMirror, MAX_MIRRORED_EVENTS, placeMatches, type CandidatePlace } from './candidate-mirror.js';
 import { candidateArgs, CANDIDATES_SQL, candidateWindow } from './candidate-query.js';
 import {
   CANDIDATE_COLUMNS,
@@ -205,9 +205,18 @@ class SqliteEventStore implements EventStore {
     const place = facts.location;
     // 0.3 degrees of latitude is 33 km, beyond the 25 km merge radius; longitude degrees shrink with latitude.
     const lonPad = place ? 0.3 / Math.max(0.1, Math.cos((place.lat * Math.PI) / 180)) : 0;
+    const where: CandidatePlace = {
+      lat: place?.lat ?? null,
+      lon: place?.lon ?? null,
+      country: place?.countryCode ?? null,
+      lonPad,
+      name: place?.name ?? null,
+      admin1: place?.admin1 ?? null,
+    };
+    // The query reads every same-country event of the window; placeMatches keeps those that could match.
     const rows = this.mirror
-      ? this.mirror.candidates(facts.type, window.bounds, { lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.countryCode ?? null, lonPad })
-      : (this.st.candidates.all(candidateArgs(window, facts.type, place, lonPad)) as CandidateRow[]);
+      ? this.mirror.candidates(facts.type, window.bounds, where)
+      : (this.st.candidates.all(candidateArgs(window, facts.type, place, lonPad)) as CandidateRow[]).filter((row) => placeMatches(row, where));
     return rows.filter((row) => row[0] !== excludeId).map(candidateFromRow);
   }
 
