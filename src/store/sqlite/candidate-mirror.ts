@@ -2,8 +2,9 @@
  * The merge-candidate columns of every event, held in memory while a store ingests, answering the
  * candidate query (candidate-query.ts) without SQLite. The query ran once per report and fold
  * and was a quarter of the storing thread's time, most of it in SQLite's per-statement work for a
- * few rows. This answers with exactly the rows the query returns (same conditions, same arithmetic;
- * the order differs, and merging does not depend on it: see choose.ts and the merge log's sort).
+ * few rows. This answers with exactly the rows the query returns once the store has filtered them with
+ * placeMatches (same conditions, same arithmetic; the order differs, and merging does not depend on
+ * it: see choose.ts and the merge log's sort).
  *
  * The store keeps it in step with its own writes, drops it when a transaction fails, and reloads it
  * when another connection has written (PRAGMA data_version). Above MAX_MIRRORED_EVENTS the store
