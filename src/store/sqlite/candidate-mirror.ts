@@ -95,7 +95,7 @@ function inBox(row: CandidateRow, place: CandidatePlace, boxes: number): boolean
 /**
  * A same-country event worth comparing: one checkLocation could match although it is far (the same
  * place name or province, see mayMatchWithinCountry), or a near miss. Every event of the country was
- * a candidate before, so candidates grew with the database: a fifth of the storing thread at 20,000
+ * a candidate before, so candidates grew with the database: a sixth of the storing thread at 20,000
  * articles, and the events merged are the same.
  */
 function countryRowWorthComparing(row: CandidateRow, place: CandidatePlace): boolean {
