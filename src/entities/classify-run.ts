@@ -10,7 +10,7 @@ import type { EntityLexicons } from './lexicons.js';
 import type { Run } from './runs.js';
 import type { TokenView } from './segments.js';
 import { nameKey } from './name-key.js';
-import { detached } from '../text/detached.js';
+import { TextMemo } from '../text/text-memo.js';
 
 export interface TypedRun extends Run {
   type: EntityType;
@@ -166,19 +166,17 @@ interface PlaceAnswer {
 }
 
 // Per process and gazetteer: news repeats its place names, and a lookup folds and scans candidates.
-const placeAnswers = new WeakMap<Gazetteer, Map<string, PlaceAnswer>>();
-const MAX_CACHED = 50_000;
+const placeAnswers = new WeakMap<Gazetteer, TextMemo<PlaceAnswer>>();
 
 function placeAnswer(gazetteer: Gazetteer, text: string): PlaceAnswer {
   let cache = placeAnswers.get(gazetteer);
-  if (!cache) placeAnswers.set(gazetteer, (cache = new Map()));
+  if (!cache) placeAnswers.set(gazetteer, (cache = new TextMemo(50_000)));
   let answer = cache.get(text);
   if (!answer) {
     const key = nameKey(text);
     const entries = gazetteer.lookup(text);
     answer = { any: entries.length > 0, exact: entries.some((entry) => nameKey(entry.name) === key) };
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(detached(text), answer);
+    cache.set(text, answer);
   }
   return answer;
 }

@@ -3,6 +3,7 @@
  * "Al Baghdadi" give one key, and so do "Da'esh", "Da’esh" and "Daesh", "Shabaab" and "Shabab".
  */
 import { detached } from '../text/detached.js';
+import { TextMemo } from '../text/text-memo.js';
 
 const APOSTROPHES = /['’‘`ʿʾ´]/g;
 const JOINERS = /[-‐‑‒–—_/]/g;
@@ -14,16 +15,15 @@ const MARKS = /\p{M}/gu;
 const ARABIC_ARTICLE = /(?:^|\s)(?:al|el|ad|ash|as|az|ar|at)\s/g;
 
 // Names and words repeat across a batch of articles: a bounded memo saves the Unicode normalisation.
-const memo = new Map<string, string>();
-const MEMO_SIZE = 100_000;
+const memo = new TextMemo<string>(100_000);
 
 /** Case-, diacritic-, apostrophe-, dot-, hyphen- and doubled-letter-insensitive key of a name. */
 export function nameKey(name: string): string {
   let key = memo.get(name);
   if (key === undefined) {
+    // The key may be the name itself (nothing to fold), a slice of the article like the name.
     key = detached(computeNameKey(name));
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(detached(name), key);
+    memo.set(name, key);
   }
   return key;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../model/data-files.js';
 import { inflections } from './inflect.js';
 import { compilePattern, PatternIndex, type CompiledPattern, type WordClasses } from './patterns.js';
-import { detached } from '../text/detached.js';
+import { TextMemo } from '../text/text-memo.js';
 
 export interface SubTypeInfo {
   /** ACLED event type (or sitrep's Displacement/Arrival); null for labels never emitted as events. */
@@ -242,7 +242,7 @@ function load(): EventLexicons {
     classPrefixes.set(name, prefixes);
   }
 
-  const prefixMemo = new Map<string, Map<string, boolean>>();
+  const prefixMemo = new Map<string, TextMemo<boolean>>();
   const attribution: AttributionLexicon = { verbs: new Set(), leads: [], pronouns: new Set() };
   for (const row of readTsv('attribution.tsv')) {
     const [kind, words] = row.cells;
@@ -267,12 +267,11 @@ function load(): EventLexicons {
       if (!prefixes?.length) return false;
       // prefix tests repeat for the same words across documents: remember them (bounded)
       let memo = prefixMemo.get(name);
-      if (!memo) prefixMemo.set(name, (memo = new Map()));
+      if (!memo) prefixMemo.set(name, (memo = new TextMemo(100_000)));
       let hit = memo.get(w);
       if (hit === undefined) {
-        if (memo.size > 100_000) memo.clear();
         hit = prefixes.some((p) => w.startsWith(p));
-        memo.set(detached(w), hit);
+        memo.set(w, hit);
       }
       return hit;
     },

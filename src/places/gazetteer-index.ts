@@ -7,7 +7,7 @@ import type { Gazetteer, GazetteerEntry } from '../model/resources.js';
 import type { PlaceSource } from './place-record.js';
 import { articleKey, skeletonKey, strictKey } from './fold.js';
 import { tableHas, tablePostings, type PackedIndex } from './gazetteer-packed.js';
-import { detached } from '../text/detached.js';
+import { TextMemo } from '../text/text-memo.js';
 
 export interface IndexedEntry extends GazetteerEntry {
   /** Position in the index: a stable handle within one process. */
@@ -48,8 +48,8 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   private readonly countries = new Map<string, number>();
   // News repeats its capitalised words (names, sentence openers) across articles: folding each once
   // per process is most of what recognition costs. Both memos are bounded and simply restart when full.
-  private readonly matchMemo = new Map<string, NameMatch[]>();
-  private readonly hasMemo = new Map<string, boolean>();
+  private readonly matchMemo = new TextMemo<NameMatch[]>(MEMO_LIMIT);
+  private readonly hasMemo = new TextMemo<boolean>(MEMO_LIMIT);
 
   constructor(readonly packed: PackedIndex) {
     const { featureCode, source, countryCode } = packed.coded;
@@ -96,9 +96,8 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   match(name: string): NameMatch[] {
     let cached = this.matchMemo.get(name);
     if (!cached) {
-      if (this.matchMemo.size >= MEMO_LIMIT) this.matchMemo.clear();
       cached = this.matchUncached(name);
-      this.matchMemo.set(detached(name), cached);
+      this.matchMemo.set(name, cached);
     }
     return cached;
   }
@@ -131,11 +130,10 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
   has(name: string): boolean {
     let known = this.hasMemo.get(name);
     if (known === undefined) {
-      if (this.hasMemo.size >= MEMO_LIMIT) this.hasMemo.clear();
       const { tables } = this.packed;
       const a = articleKey(name);
       known = tableHas(tables.strict, strictKey(name)) || tableHas(tables.article, a) || tableHas(tables.strict, a);
-      this.hasMemo.set(detached(name), known);
+      this.hasMemo.set(name, known);
     }
     return known;
   }

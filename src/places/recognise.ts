@@ -11,7 +11,7 @@ import type { Span } from '../model/types.js';
 import type { NameMatch, PlaceMatcher } from './gazetteer-index.js';
 import { placeLexicons } from './lexicons.js';
 import { scanWords } from './word-scan.js';
-import { detached } from '../text/detached.js';
+import { TextMemo } from '../text/text-memo.js';
 
 export type CueKind = 'exact' | 'near' | 'region';
 
@@ -54,17 +54,16 @@ const TITLE_CASE_WORDS = new Set(['In', 'For', 'With', 'To', 'At', 'On', 'From',
  */
 function singleWordMatches(t: Token, gazetteer: PlaceMatcher, lex: ReturnType<typeof placeLexicons>): NameMatch[] {
   let memo = singleWordMemo.get(gazetteer);
-  if (!memo) singleWordMemo.set(gazetteer, (memo = new Map()));
+  if (!memo) singleWordMemo.set(gazetteer, (memo = new TextMemo(50_000)));
   let matches = memo.get(t.text);
   if (matches === undefined) {
-    if (memo.size >= 50_000) memo.clear();
     matches = plausibleWord(t, lex) ? gazetteer.match(t.text) : NO_MATCHES;
-    memo.set(detached(t.text), matches);
+    memo.set(t.text, matches);
   }
   return matches;
 }
 
-const singleWordMemo = new WeakMap<PlaceMatcher, Map<string, NameMatch[]>>();
+const singleWordMemo = new WeakMap<PlaceMatcher, TextMemo<NameMatch[]>>();
 const NO_MATCHES: NameMatch[] = [];
 
 /** A lone word worth looking up: not a pronoun or initial, not an ordinary or organisation word. */

@@ -12,6 +12,7 @@ import { articleKey, skeletonKey, strictKey } from './fold.js';
 import { TRANSLITERATED_FILE } from './gazetteer.js';
 import { AFTER_TOWN_RE, type ToponymCandidate } from './recognise.js';
 import { detached } from '../text/detached.js';
+import { TextMemo } from '../text/text-memo.js';
 
 export interface ResolvedToponym {
   candidate: ToponymCandidate;
@@ -39,13 +40,13 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
 // Names and anchors are compared by their fold keys many times per article: fold each name once per
 // process (bounded memos that restart when full).
 function memoised(fold: (name: string) => string): (name: string) => string {
-  const keys = new Map<string, string>();
+  const keys = new TextMemo<string>(50_000);
   return (name) => {
     let key = keys.get(name);
     if (key === undefined) {
-      if (keys.size >= 50_000) keys.clear();
+      // The fold may return the name itself, a slice of the article.
       key = detached(fold(name));
-      keys.set(detached(name), key);
+      keys.set(name, key);
     }
     return key;
   };

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { detached } from '../../src/text/detached.js';
+import { TextMemo } from '../../src/text/text-memo.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -51,4 +52,24 @@ test('plain slices keep their dispatches alive, detached ones do not', () => {
   // The control shows what the test measures: 60 pinned dispatches are some 15 MB (one byte a character).
   assert.ok(pinned.mb > 8, `plain slices pinned only ${pinned.mb.toFixed(1)} MB`);
   assert.ok(freed.mb < 1, `detached names still held ${freed.mb.toFixed(1)} MB`);
+});
+
+test('a text memo answers what it was told, restarts when full, and pins no dispatch', () => {
+  const memo = new TextMemo<number>(3);
+  memo.set('Aleppo', 1);
+  memo.set('Idlib', 2);
+  assert.equal(memo.get('Aleppo'), 1);
+  memo.set('Hama', 3);
+  memo.set('Homs', 4);
+  assert.equal(memo.get('Aleppo'), undefined, 'full at three: started afresh');
+  assert.equal(memo.get('Homs'), 4);
+  // Distinct keys (a Map keeps the first key object of equal texts): each dispatch's opening words.
+  const names = new TextMemo<boolean>(1000);
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 60; i++) names.set(`${i} ${DISPATCH.repeat(1400)}`.slice(0, 30), true);
+  collectGarbage();
+  const held = { mb: (process.memoryUsage().heapUsed - before) / 1024 / 1024 };
+  assert.equal(names.get(`7 ${DISPATCH}`.slice(0, 30)), true);
+  assert.ok(held.mb < 1, `the memo still held ${held.mb.toFixed(1)} MB`);
 });
