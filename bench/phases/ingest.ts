@@ -1,7 +1,7 @@
 /**
  * Parallel ingest into a fresh SQLite file, with as many workers as `sitrep ingest` starts by default
  * (one per core but one, see defaultIngestWorkers): workers run the pipeline and pack the articles, this thread
- * stores each file in one transaction through the EventStore interface. A CPU profile of this thread
+ * stores the files through the EventStore interface, several files a commit (as `sitrep ingest`). A CPU profile of this thread
  * splits the storing time between merging (src/merge) and the store itself (src/store, SQLite).
  * Besides wall time (which on a busy 2-core machine mostly measures the other threads), `extra` has
  * the CPU time this thread spent storing and in all, per article.
@@ -23,16 +23,26 @@ export async function runIngestPhase(input: PhaseInput): Promise<PhaseReport> {
   let storeMs = 0;
   let storeCpuMs = 0;
   let bytes = 0;
-  store.storeArticles = (articles: (Article | PackedArticle)[]) => {
+  const timed = <T>(work: () => T): T => {
     const storeStarted = performance.now();
     const cpuStarted = threadCpuMs() ?? 0;
     try {
-      return storeArticles(articles);
+      return work();
     } finally {
       storeMs += performance.now() - storeStarted;
       storeCpuMs += (threadCpuMs() ?? 0) - cpuStarted;
-      for (const article of articles) bytes += Buffer.byteLength(article.text);
     }
+  };
+  store.storeArticles = (articles: (Article | PackedArticle)[]) => {
+    for (const article of articles) bytes += Buffer.byteLength(article.text);
+    return timed(() => storeArticles(articles));
+  };
+  // The commits of the write groups are storing time too.
+  const openWriteGroup = store.openWriteGroup.bind(store);
+  store.openWriteGroup = () => {
+    const group = timed(openWriteGroup);
+    const commit = group.commit.bind(group);
+    return Object.defineProperty({ ...group, commit: () => timed(commit) }, 'open', { get: () => group.open });
   };
   const pool = createStoringPool({ workers: input.ingestWorkers });
   await pool.ready();

@@ -132,12 +132,36 @@ export interface StoreStats {
   lastUpdated: string | null;
 }
 
+/**
+ * Several storeArticles calls committed as one transaction (see openWriteGroup). Each call inside stays
+ * all or nothing on its own: a call that fails is undone alone and the group goes on.
+ */
+export interface WriteGroup {
+  /** Makes every call stored since the group opened durable and visible to other connections. */
+  commit(): void;
+  /** Undoes every call stored since the group opened. */
+  rollback(): void;
+  /**
+   * False once the group has ended: committed, rolled back, or undone whole by the database itself
+   * (SQLite aborts the transaction on a full disk or an I/O error), in which case nothing stored in it
+   * since it opened is kept.
+   */
+  readonly open: boolean;
+}
+
 export interface EventStore {
   /**
    * Stores the articles (one input file) in one transaction and merges their events. Articles may
-   * come packed (packArticle, done by pipeline workers) or whole.
+   * come packed (packArticle, done by pipeline workers) or whole. Inside a write group the call is
+   * a savepoint of the group's transaction: undone alone if it fails, committed with the group.
    */
   storeArticles(articles: (Article | PackedArticle)[]): IngestResult;
+  /**
+   * Opens a write group: the storeArticles calls that follow share one transaction until commit. A
+   * bulk ingest commits many small files at once instead of paying a commit (the WAL write of every
+   * page the file touched) per file. Takes the write lock at once; one group at a time.
+   */
+  openWriteGroup(): WriteGroup;
   hasArticle(id: string): boolean;
   getArticle(id: string): StoredArticle | null;
   getEvent(id: string): EventDetail | null;

@@ -1,19 +1,22 @@
 /**
  * Parallel ingest: workers read files, run the pipeline and pack the articles for the store; this
- * thread stores each file's articles in one transaction, in input order, as soon as it arrives (the
- * workers go on with the next files meanwhile, so storing overlaps processing). Outcomes have the
- * same shape as the serial ingestInput's, so the ingest command reports them the same way whichever
- * path produced them.
+ * thread stores each file's articles, in input order, as soon as it arrives (the workers go on with
+ * the next files meanwhile, so storing overlaps processing), several files a commit (grouped-files.ts).
+ * Outcomes have the same shape as the serial ingestInputs', so the ingest command reports them the
+ * same way whichever path produced them.
  */
 import { availableParallelism } from 'node:os';
-import { storeOutcome, type InputOutcome } from '../store/store-outcome.js';
+import { GroupedFileStorer, type GroupLimits } from '../store/grouped-files.js';
+import type { InputOutcome } from '../store/store-outcome.js';
 import type { EventStore } from '../store/types.js';
 import { createStoringPool, type PipelinePool, type PoolArticle } from './pool.js';
 import type { FileResult, PoolOptions, RunSummary } from './types.js';
 
 export interface ParallelIngestOptions extends PoolOptions {
-  /** Called after each file is stored (or refused), in input order. */
+  /** Called after each file is stored and committed (or refused), in input order. */
   onOutcome?: (outcome: InputOutcome, index: number) => void;
+  /** When the storing thread commits (default DEFAULT_GROUP_LIMITS). */
+  groupLimits?: GroupLimits;
   /**
    * An existing pool (the caller owns it and closes it), preferably a storing pool (createStoringPool);
    * otherwise a storing pool is made and closed here.
@@ -34,11 +37,6 @@ export function defaultIngestWorkers(cores = availableParallelism()): number {
   return Math.max(0, cores - 1);
 }
 
-export function storeFileResult(store: EventStore, result: FileResult<PoolArticle>): InputOutcome {
-  if (!result.ok) return { path: result.path, ok: false, error: result.error };
-  return storeOutcome(store, result.path, result.articles, result.problems);
-}
-
 export async function ingestFilesInParallel(
   store: EventStore,
   files: string[],
@@ -46,12 +44,15 @@ export async function ingestFilesInParallel(
 ): Promise<RunSummary> {
   const pool = options.pool ?? createStoringPool(options);
   options.onPool?.(pool);
+  const storer = new GroupedFileStorer(store, (outcome, index) => options.onOutcome?.(outcome, index), options.groupLimits);
   try {
-    return await pool.run(files, (result, index) => {
-      const outcome = storeFileResult(store, result);
-      options.onOutcome?.(outcome, index);
+    return await pool.run(files, (result: FileResult<PoolArticle>, index) => {
+      if (result.ok) storer.storeFile(result.path, result.articles, result.problems, index);
+      else storer.refuseFile({ path: result.path, ok: false, error: result.error }, index);
     });
   } finally {
+    // Whatever ended the run (done, Ctrl-C, a pool that could not start), what was delivered is kept.
+    storer.flush();
     if (!options.pool) await pool.close();
   }
 }

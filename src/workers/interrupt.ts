@@ -1,7 +1,7 @@
 /**
- * Ctrl-C during a long ingest: the first SIGINT lets the files in flight finish and be stored (each is
- * one transaction, and the store runs on this thread, so a transaction is never cut in half), the
- * second stops the workers at once. Either way a re-run stores only what is missing: articles are
+ * Ctrl-C during a long ingest: the first SIGINT lets the files in flight finish and be stored (the
+ * store runs on this thread between files, so no file is cut in half, and the open write group is
+ * committed when the run ends), the second stops the workers at once. Either way a re-run stores only what is missing: articles are
  * keyed by a content hash, so what was stored before comes back as unchanged, never twice.
  */
 import type { PipelinePool, PoolArticle } from './pool.js';

@@ -155,9 +155,15 @@ interface ChildLine {
 }
 
 /** Runs the interruptible ingest fixture; sends SIGINT after `interruptAfter` stored files (if given). */
-function runChild(db: string, files: string[], interruptAfter?: number): Promise<{ lines: ChildLine[]; code: number | null; stderr: string }> {
+function runChild(
+  db: string,
+  files: string[],
+  interruptAfter?: number,
+  groupArticles?: number,
+): Promise<{ lines: ChildLine[]; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/resilience/interruptible-ingest.ts', db, ...files], { cwd: repoRoot });
+    const env = { ...process.env, GROUP_ARTICLES: groupArticles === undefined ? '' : String(groupArticles) };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/resilience/interruptible-ingest.ts', db, ...files], { cwd: repoRoot, env });
     const lines: ChildLine[] = [];
     let buffer = '';
     let stderr = '';
@@ -184,7 +190,9 @@ function runChild(db: string, files: string[], interruptAfter?: number): Promise
 test('Ctrl-C during ingest stores whole files only; the re-run resumes without duplicates', async () => {
   const files = corpusFiles('interrupt', 40);
   const db = join(dir, 'interrupted.db');
-  const first = await runChild(db, files, 1);
+  // Commits every 4 files (one article each): the first outcome comes with the first commit, and
+  // Ctrl-C then lands with an open write group holding the files delivered since.
+  const first = await runChild(db, files, 1, 4);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stderr, /interrupted: finishing the files in progress/);
   const summary = first.lines.at(-1)?.summary;

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { expandInputs, STDIN } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
-import { ingestInput, type InputOutcome } from '../../store/ingest-inputs.js';
+import { ingestInputs, type InputOutcome } from '../../store/ingest-inputs.js';
 import { existsSync } from 'node:fs';
 import { openSqliteStore, StoreError, type EventStore } from '../../store/index.js';
 import { defaultIngestWorkers, ingestFilesInParallel, PoolStartError, stopPoolOnInterrupt } from '../../workers/index.js';
@@ -148,8 +148,9 @@ function readOptions(options: IngestOptions) {
 }
 
 /**
- * Ingest in this process, file after file (one file, stdin, --workers 0|1, and the demo). Ctrl-C
- * ends the process at once: the file being stored was one open transaction, which SQLite discards.
+ * Ingest in this process, file after file (one file, stdin, --workers 0, and the demo). Ctrl-C ends
+ * the process at once: the files stored since the last commit (at most about a second's worth) were
+ * one open transaction, which SQLite discards, and were not reported; the next run stores them.
  */
 export function runIngest(inputs: string[], options: IngestOptions): Promise<IngestTotals> {
   return ingestInProcess(expandInputs(inputs), options);
@@ -163,7 +164,7 @@ async function ingestInProcess(inputs: ExpandedInputs, options: IngestOptions): 
   const store = openStore(options.db);
   try {
     const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
-    for (const file of inputs.files) progress.record(ingestInput(store, pipeline, file, readOptions(options)));
+    ingestInputs(store, pipeline, inputs.files, readOptions(options), (outcome) => progress.record(outcome));
   } finally {
     progress.stop();
     store.close();
@@ -172,8 +173,8 @@ async function ingestInProcess(inputs: ExpandedInputs, options: IngestOptions): 
 }
 
 /**
- * Ingest on worker threads. Workers read and process files; this thread stores each one in one
- * transaction as it arrives, in input order, so the database is the one a serial run would write.
+ * Ingest on worker threads. Workers read and process files; this thread stores each one as it
+ * arrives, in input order (several files a commit), so the database is the one a serial run would write.
  * An article that crashes or hangs its worker is reported and the rest of its file stored.
  */
 async function ingestInWorkers(inputs: ExpandedInputs, options: IngestOptions, workers: number): Promise<IngestTotals> {

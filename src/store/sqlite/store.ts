@@ -1,7 +1,8 @@
 /**
  * The SQLite event store (better-sqlite3): articles and their event mentions, merged events with
  * FTS5 over article text and evidence and an R*Tree over event coordinates, a merge log and
- * tombstones so downstream copies can sync. One `storeArticles` call is one transaction.
+ * tombstones so downstream copies can sync. One `storeArticles` call is one transaction, or one
+ * savepoint of an open write group's.
  */
 import Database from 'better-sqlite3';
 import { hash } from 'node:crypto';
@@ -23,6 +24,7 @@ import {
   type StoreStats,
   type StoredArticle,
   type StoredEvent,
+  type WriteGroup,
 } from '../types.js';
 import { encodeCursor, eventFilter, pageFilter } from './event-query.js';
 import { migrate } from './migrations.js';
@@ -405,7 +407,49 @@ class SqliteEventStore implements EventStore {
     };
   }
 
+  openWriteGroup(): WriteGroup {
+    if (this.db.inTransaction) throw new StoreError('a write group is already open on this database connection');
+    // IMMEDIATE takes the write lock now (waiting up to busy_timeout for another writer), so a
+    // savepoint inside never fails half-way for want of it.
+    this.db.exec('BEGIN IMMEDIATE');
+    let ended = false;
+    const db = this.db;
+    const end = () => {
+      ended = true;
+      // What the mirror holds may not be in the database any more (rolled back), or was loaded inside
+      // this transaction: either way it is reloaded at the next ingest.
+      this.dropMirror();
+    };
+    return {
+      commit: () => {
+        if (ended) throw new StoreError('the write group has already ended');
+        if (!db.inTransaction) {
+          end();
+          throw new StoreError('the database undid the write group before its commit (see the error of the file stored last)');
+        }
+        try {
+          db.exec('COMMIT');
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          end();
+          throw error;
+        }
+        ended = true;
+      },
+      rollback: () => {
+        if (ended) return;
+        if (db.inTransaction) db.exec('ROLLBACK');
+        end();
+      },
+      get open() {
+        return !ended && db.inTransaction;
+      },
+    };
+  }
+
   close(): void {
+    // An open write group was never committed: closing discards it, as SQLite would.
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
     this.db.close();
   }
 }
