@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module';
 
 /** The parts of wink's raw document data this file reads. */
-interface WinkCache {
+export interface WinkCache {
   currentSize?(): number;
   intrinsicSize?(): number;
   value(index: number): string;
