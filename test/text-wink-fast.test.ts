@@ -24,6 +24,7 @@ const texts = [
   'Mosul’s mayor spoke. (Mosul’s council disagreed.) Mosul’s streets were empty; “Mosul’s,” he said.',
   'E.g. the 1990s war, the ’90s, and mid-2020 clashes; ca. 3,000–4,000 fled.  Two  spaces\there.\r\nEnd',
   'ALL CAPS HEADLINE: REBELS SEIZE TOWN\nSecond line...and a run-on,word;joined!text?yes:no',
+  'Form\ffeed\vvertical\x00nul\u2028line\u2029para\u0085next\u3000ideo\u200bzero\ufeffbom \t \r\n\t end',
 ];
 
 function packed(raw: RawDocument): number[][] {

@@ -5,7 +5,8 @@
  * What `readDoc` with the 'pos' annotation does, and what this file does instead:
  * - wink splits the text on spaces and tokenises each space-free chunk with regexes, lexicon look-ups
  *   and a recursive fallback. News repeats its chunks ("said", "Syria,", "(AP)"), so the tokens of a
- *   chunk are remembered (see ChunkMemo) and wink's tokeniser runs only on a chunk not seen before.
+ *   chunk are remembered, by a hash worked out while scanning the text (no string is cut out for a
+ *   chunk seen before), and wink's tokeniser runs only on a chunk not seen before.
  * - wink tags with its own finite-state machines over the document (run here unchanged); what they read
  *   per token that depends only on the lexeme (default tag, normal form, POS hint) is remembered by
  *   lexeme number instead of unpacked from the lexicon at every token.
@@ -73,8 +74,34 @@ const MAX_SPACES = 65535;
 const DEFAULT_POS = 8;
 /** The spaces wink marks as non-breaking (tokenizer.js), within its splitter's space class. */
 const NON_BREAKING = /[\u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]/;
-/** Distinct chunks remembered before the memo is dropped (a long ingest meets an open vocabulary). */
-const MAX_CHUNKS = 200_000;
+/** wink's splitter (its model's trex helpers): runs of spaces or of line breaks, kept as pieces. */
+const SPLITTER_SOURCE = '([ \\u00a0\\u2002-\\u2005\\u2009\\u200a\\u202f\\u205f]+|[\\n\\r\\t]+)';
+
+/**
+ * Whether a piece of the split text is a run of spaces, from its first character. wink tests every
+ * piece for non-breaking spaces and then its first character for ' '; a piece the splitter cut is all
+ * spaces or all line breaks and other pieces hold neither, so a piece is spaces exactly when its first
+ * character is one of the splitter's spaces.
+ */
+function isSpaces(c: number): boolean {
+  return c === 32 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
+/** A line-break run of wink's splitter. */
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 9;
+}
+
+// FNV-1a over UTF-16 code units, kept to 30 bits so the engine stores it as a small integer.
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+const HASH_MASK = 0x3fffffff;
+
+/**
+ * Distinct chunks remembered before the memo is dropped (a long ingest meets an open vocabulary): about
+ * 25 MB at most, measured, next to wink's lexicon of up to 200,000 learned words (~44 MB).
+ */
+const MAX_CHUNKS = 100_000;
+const NOTHING_MISSED: string[] = [];
 
 /** The wink modules and model parts one tagger is built from. */
 interface WinkParts {
@@ -118,18 +145,24 @@ let parts: WinkParts | null | undefined;
 interface ChunkTokens {
   packed: number[];
   missed: string[];
+  /** The chunk, and the next remembered chunk with the same hash. */
+  text: string;
+  next: ChunkTokens | null;
 }
 
 export class FastTagger {
   private readonly cache: Cache;
-  private readonly split: RegExp;
   private readonly tokenizeChunk: (doc: DocDataWrapper, text: string) => void;
   private readonly automata: Automaton[];
   private readonly transformer: Transformer;
   private readonly updater: Updater;
   private readonly wrap: WinkParts['DocDataWrapper'];
 
-  private readonly chunks = new Map<string, ChunkTokens>();
+  /** The packed tokens of the last text read, reused from text to text. */
+  private readonly packed: number[] = [];
+  /** Remembered chunks by a hash of their characters (see `read`), chained when hashes collide. */
+  private readonly chunks = new Map<number, ChunkTokens>();
+  private chunkCount = 0;
   /** Every spelling some remembered chunk missed: adding one drops the memo. */
   private readonly missedByChunks = new Set<string>();
   /** The spellings missed by the chunk being tokenised now. */
@@ -147,8 +180,11 @@ export class FastTagger {
     const cache = p.Cache(model, p.model.featureFn);
     this.cache = cache;
     const trex = p.compileTRex(model.trex);
-    this.split = trex.helpers.splitter;
-    if (!(this.split instanceof RegExp)) throw new Error('wink splitter missing');
+    // `read` splits the text as this regex does.
+    const splitter = trex.helpers.splitter;
+    if (!(splitter instanceof RegExp) || splitter.source !== SPLITTER_SOURCE || splitter.flags !== '') {
+      throw new Error('wink splitter changed');
+    }
     this.tokenizeChunk = p.tokenizer(trex, model.tcat.hash, model.preserve);
     this.wrap = p.DocDataWrapper;
     const posModel = p.model.pos();
@@ -190,27 +226,34 @@ export class FastTagger {
 
   private forgetChunks(): void {
     this.chunks.clear();
+    this.chunkCount = 0;
     this.missedByChunks.clear();
   }
 
-  /** wink's tokens of one space-free chunk, with no spaces before it. */
-  private chunkTokens(chunk: string): ChunkTokens {
-    const known = this.chunks.get(chunk);
-    if (known) return known;
+  /** wink's tokens of the chunk text[start, end), whose hash is `hash`, remembered or worked out. */
+  private chunkTokens(text: string, start: number, end: number, hash: number): ChunkTokens {
+    const length = end - start;
+    for (let known: ChunkTokens | null | undefined = this.chunks.get(hash); known; known = known.next) {
+      if (known.text.length === length && text.startsWith(known.text, start)) return known;
+    }
     // Detached: the lexicon keeps the spellings cut from it, which must not pin the article.
-    const own = detached(chunk);
+    const chunk = detached(text.slice(start, end));
     const rdd = { cache: this.recorder, tokens: [] as number[], nonBreakingSpaces: Object.create(null) as object };
     const wrapper = this.wrap(rdd);
     this.missing = [];
-    this.tokenizeChunk(wrapper, own);
+    this.tokenizeChunk(wrapper, chunk);
     wrapper.clean();
-    const result: ChunkTokens = { packed: rdd.tokens, missed: this.missing };
+    // Copied to their exact size, and most chunks miss nothing: a remembered chunk costs ~250 bytes.
+    const missed = this.missing.length > 0 ? this.missing : NOTHING_MISSED;
+    const result: ChunkTokens = { packed: rdd.tokens.slice(), missed, text: chunk, next: null };
     this.missing = [];
     // Not remembered when the chunk itself added a spelling it had missed: next time wink finds it.
-    for (const text of result.missed) if (this.cache.lookup(text) !== null) return result;
-    if (this.chunks.size >= MAX_CHUNKS) this.forgetChunks();
-    this.chunks.set(own, result);
-    for (const text of result.missed) this.missedByChunks.add(detached(text));
+    for (const missed of result.missed) if (this.cache.lookup(missed) !== null) return result;
+    if (this.chunkCount >= MAX_CHUNKS) this.forgetChunks();
+    result.next = this.chunks.get(hash) ?? null;
+    this.chunks.set(hash, result);
+    this.chunkCount += 1;
+    for (const missed of result.missed) this.missedByChunks.add(detached(missed));
     return result;
   }
 
@@ -233,27 +276,62 @@ export class FastTagger {
     return hint;
   }
 
-  /** Tokens and tags of `text`, packed as wink's readDoc packs them. */
+  /**
+   * Tokens and tags of `text`, packed as wink's readDoc packs them: valid until the next call (the
+   * array is reused, as the tokens stage reads each document at once).
+   */
   read(text: string): RawDocument {
-    const packed: number[] = [];
-    // The loop of wink's tokenizer.js: spaces are counted (or marked non-breaking), each other piece
-    // is tokenised with those spaces given to its first token.
-    const pieces = text.split(this.split);
+    const packed = this.packed;
+    let n = 0;
+    // The loop of wink's tokenizer.js, which splits the text with its splitter regex into runs of
+    // spaces, runs of line breaks and the chunks between, counts spaces (or marks them non-breaking)
+    // and tokenises every other piece with those spaces given to its first token. The runs are found
+    // here by character, and each chunk's hash computed on the way, so a remembered chunk is found
+    // without cutting it out of the text.
+    const length = text.length;
     let spaces = 0;
-    for (let p = 0; p < pieces.length; p++) {
-      const piece = pieces[p];
-      if (!piece) continue;
-      const nonBreaking = NON_BREAKING.test(piece);
-      if (piece[0] === ' ' || nonBreaking) {
-        spaces = nonBreaking ? MAX_SPACES : Math.min(piece.length, MAX_SPACES - 1);
+    let i = 0;
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      let end = i + 1;
+      if (isSpaces(c)) {
+        let nonBreaking = c !== 32;
+        for (; end < length; end++) {
+          const d = text.charCodeAt(end);
+          if (d === 32) continue;
+          if (!isSpaces(d)) break;
+          nonBreaking = true;
+        }
+        spaces = nonBreaking ? MAX_SPACES : Math.min(end - i, MAX_SPACES - 1);
+        i = end;
         continue;
       }
-      const tokens = this.chunkTokens(piece).packed;
-      for (let i = 0; i < tokens.length; i += TOKEN_SIZE) {
-        packed.push(tokens[i], i === 0 ? tokens[i + 1] | spaces : tokens[i + 1], tokens[i + 2], tokens[i + 3]);
+      let hash = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+      if (isBreak(c)) {
+        for (; end < length; end++) {
+          const d = text.charCodeAt(end);
+          if (!isBreak(d)) break;
+          hash = Math.imul(hash ^ d, HASH_PRIME);
+        }
+      } else {
+        for (; end < length; end++) {
+          const d = text.charCodeAt(end);
+          if ((d <= 32 || d >= 0xa0) && (isSpaces(d) || isBreak(d))) break;
+          hash = Math.imul(hash ^ d, HASH_PRIME);
+        }
+      }
+      const tokens = this.chunkTokens(text, i, end, hash & HASH_MASK).packed;
+      for (let t = 0; t < tokens.length; t += TOKEN_SIZE) {
+        packed[n] = tokens[t];
+        packed[n + 1] = t === 0 ? tokens[t + 1] | spaces : tokens[t + 1];
+        packed[n + 2] = tokens[t + 2];
+        packed[n + 3] = tokens[t + 3];
+        n += TOKEN_SIZE;
       }
       spaces = 0;
+      i = end;
     }
+    packed.length = n;
     this.tag(packed);
     return new RawDocument(packed.length / TOKEN_SIZE, packed, this.cache, this.learnedWords());
   }
