@@ -230,12 +230,17 @@ export class FastTagger {
     this.missedByChunks.clear();
   }
 
-  /** wink's tokens of the chunk text[start, end), whose hash is `hash`, remembered or worked out. */
-  private chunkTokens(text: string, start: number, end: number, hash: number): ChunkTokens {
+  /** The remembered tokens of the chunk text[start, end), whose hash is `hash`, if any. */
+  private knownChunk(text: string, start: number, end: number, hash: number): ChunkTokens | undefined {
     const length = end - start;
     for (let known: ChunkTokens | null | undefined = this.chunks.get(hash); known; known = known.next) {
       if (known.text.length === length && text.startsWith(known.text, start)) return known;
     }
+    return undefined;
+  }
+
+  /** wink's tokens of the chunk text[start, end) (not remembered yet), remembered when they can be. */
+  private newChunk(text: string, start: number, end: number, hash: number): ChunkTokens {
     // Detached: the lexicon keeps the spellings cut from it, which must not pin the article.
     const chunk = detached(text.slice(start, end));
     const rdd = { cache: this.recorder, tokens: [] as number[], nonBreakingSpaces: Object.create(null) as object };
@@ -320,7 +325,8 @@ export class FastTagger {
           hash = Math.imul(hash ^ d, HASH_PRIME);
         }
       }
-      const tokens = this.chunkTokens(text, i, end, hash & HASH_MASK).packed;
+      const key = hash & HASH_MASK;
+      const tokens = (this.knownChunk(text, i, end, key) ?? this.newChunk(text, i, end, key)).packed;
       for (let t = 0; t < tokens.length; t += TOKEN_SIZE) {
         packed[n] = tokens[t];
         packed[n + 1] = t === 0 ? tokens[t + 1] | spaces : tokens[t + 1];
