@@ -3,6 +3,7 @@
  * a fresh process so each one's peak memory is its own and no phase warms the next one's caches.
  */
 import { runIngestPhase } from './phases/ingest.js';
+import { runNewsPhase } from './phases/news.js';
 import { runParallelPhase } from './phases/parallel.js';
 import { runSinglePhase } from './phases/single.js';
 import { runTokenizerPhase } from './phases/tokenizer.js';
@@ -13,6 +14,7 @@ const PHASES: Record<string, (input: PhaseInput) => Promise<PhaseReport>> = {
   single: runSinglePhase,
   parallel: runParallelPhase,
   ingest: runIngestPhase,
+  news: runNewsPhase,
 };
 
 const [name, inputJson] = process.argv.slice(2);

@@ -49,6 +49,11 @@ export interface BenchResults {
   /** CPU of the ingest phase's storing thread per article (storing alone, and everything it did). */
   storeCpuMsPerArticle: number | null;
   storingThreadCpuMsPerArticle: number | null;
+  /**
+   * The pipeline in one process on real news (the development texts of ../shared, each seen once, after
+   * a warm-up on synthetic articles), with wink alone on the same texts: null without them.
+   */
+  devNews: { texts: number; mb: number; mbPerSec: number; tokenizerMbPerSec: number; ratioToTokenizer: number } | null;
   failedArticles: number;
   firstFailure: string | null;
   targets: Record<string, { target: string; met: boolean | null }>;
@@ -73,6 +78,18 @@ export function buildResults(input: {
   const single = find('single');
   const parallel = find('parallel');
   const ingest = find('ingest');
+  const news = find('news');
+  const newsTokenizerMs = news?.extra?.tokenizerMs;
+  const devNews =
+    news && news.articles && typeof newsTokenizerMs === 'number'
+      ? {
+          texts: news.articles,
+          mb: round(news.bytes / 1024 / 1024, 2),
+          mbPerSec: mbPerSec(news.bytes, news.ms),
+          tokenizerMbPerSec: mbPerSec(news.bytes, newsTokenizerMs),
+          ratioToTokenizer: round(newsTokenizerMs / news.ms, 3),
+        }
+      : null;
 
   const stageMsPerArticle: Record<string, number> = {};
   if (single?.stageMs && single.articles) {
@@ -137,7 +154,8 @@ export function buildResults(input: {
     storeArticlesPerSec: ingest?.extra?.storeMs ? perSec(ingest.articles, ingest.extra.storeMs as number) : null,
     storeCpuMsPerArticle: cpuFigure(ingest?.extra?.storeCpuMsPerArticle),
     storingThreadCpuMsPerArticle: cpuFigure(ingest?.extra?.mainThreadCpuMsPerArticle),
-    failedArticles: (single?.failed ?? 0) + (parallel?.failed ?? 0),
+    devNews,
+    failedArticles: (single?.failed ?? 0) + (parallel?.failed ?? 0) + (news?.failed ?? 0),
     firstFailure: single?.firstFailure ?? parallel?.firstFailure ?? null,
     targets: {},
     errors: input.errors,
@@ -176,6 +194,13 @@ export function formatTable(results: BenchResults, reports: PhaseReport[]): stri
   out += row(`ingest articles/s (SQLite, ${results.ingestWorkers} worker${results.ingestWorkers === 1 ? '' : 's'})`, show(results.ingestArticlesPerSec), t.ingestArticlesPerSec.target, t.ingestArticlesPerSec.met);
   out += row('store alone, articles/s', show(results.storeArticlesPerSec));
   out += row('storing thread CPU ms/article', `${show(results.storeCpuMsPerArticle)} storing, ${show(results.storingThreadCpuMsPerArticle)} in all`);
+  const news = results.devNews;
+  if (news) {
+    out += `\n  real news (${news.texts} development texts, ${news.mb} MB, each seen once):\n`;
+    out += row('MB/s, one process', show(news.mbPerSec));
+    out += row('wink tokenisation alone MB/s', show(news.tokenizerMbPerSec));
+    out += row('ratio to tokenizer', show(news.ratioToTokenizer));
+  }
   out += '\n  stage                  ms/article   share  of pipeline\n';
   for (const [name, share] of Object.entries(results.stageShares)) {
     const inPipeline = results.pipelineShares[name];

@@ -2,8 +2,9 @@
  * `npm run bench [-- --articles N --workers N --ingest-workers N --seed S --json --profile --only PHASES]`
  *
  * Generates (or reuses) a seeded synthetic corpus, then runs each phase in its own process: wink-nlp
- * tokenisation alone, the full pipeline in one process, the pipeline on N workers, and parallel ingest
- * into a temporary SQLite file. Prints a table, or with --json one JSON object. A phase that fails
+ * tokenisation alone, the full pipeline in one process, the pipeline on N workers, parallel ingest
+ * into a temporary SQLite file, and the pipeline on real news (the development texts of ../shared,
+ * when present: the synthetic corpus is easier). Prints a table, or with --json one JSON object. A phase that fails
  * (a stage being rewritten, the store missing) is reported and the others still run.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { ensureCorpusFiles } from './corpus/cache.js';
 import type { PhaseInput, PhaseReport } from './phases/types.js';
 import { buildResults, formatTable } from './report.js';
 
-const ALL_PHASES = ['tokenizer', 'single', 'parallel', 'ingest'];
+const ALL_PHASES = ['tokenizer', 'single', 'parallel', 'ingest', 'news'];
 /** The V8 flag bin/sitrep.js and the npm scripts run with, so a phase measures what a user runs. */
 const PHASE_NODE_FLAGS = ['--max-semi-space-size=32'];
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createFastTagger } from '../src/text/wink-fast.js';
-import { rawDocument, type RawDocument } from '../src/text/wink-raw.js';
-import { setMaxLearnedWords, tokenize, tokenizerBuilds } from '../src/text/tokens.js';
+import { createFastTagger } from '../../src/text/wink-fast.js';
+import { rawDocument, type RawDocument } from '../../src/text/wink-raw.js';
+import { setMaxLearnedWords, tokenize, tokenizerBuilds } from '../../src/text/tokens.js';
 
 // Written for these tests: news-like lines with the chunks wink treats specially.
 const texts = [
