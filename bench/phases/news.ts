@@ -18,6 +18,7 @@ import { readGeoCorpus } from '../../src/eval/geo/corpus.js';
 import { findParts, readRe3dPart } from '../../src/eval/ner/re3d.js';
 import { draftFromText } from '../../src/model/doc.js';
 import { createPipeline } from '../../src/pipeline.js';
+import { startProfile } from '../profile.js';
 import { readDrafts } from './corpus-drafts.js';
 import { peakRssMb, type PhaseInput, type PhaseReport } from './types.js';
 
@@ -60,10 +61,13 @@ export async function runNewsPhase(input: PhaseInput): Promise<PhaseReport> {
   // Undated texts: dates are still parsed, only not resolved.
   const drafts = texts.map((text) => draftFromText(text));
   let failed = 0;
+  const warmUpTimings: Record<string, number> = { ...pipeline.timings };
+  const stopProfile = input.profile ? await startProfile() : null;
   started = performance.now();
   for (let i = 0; i < drafts.length; i += BATCH) {
     for (const outcome of pipeline.processBatch(drafts.slice(i, i + BATCH))) if (!outcome.ok) failed += 1;
   }
   const ms = performance.now() - started;
-  return { phase: 'news', articles: texts.length, bytes, ms, peakRssMb: peakRssMb(), failed, extra: { tokenizerMs, datasets } };
+  const profile = stopProfile ? await stopProfile() : undefined;
+  return { phase: 'news', articles: texts.length, bytes, ms, peakRssMb: peakRssMb(), stageMs: Object.fromEntries(Object.entries(pipeline.timings).map(([stage, total]) => [stage, total - (warmUpTimings[stage] ?? 0)])), failed, extra: { tokenizerMs, datasets }, profile };
 }

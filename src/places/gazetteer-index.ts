@@ -5,7 +5,7 @@
  */
 import type { Gazetteer, GazetteerEntry } from '../model/resources.js';
 import type { PlaceSource } from './place-record.js';
-import { articleKey, skeletonKey, strictKey } from './fold.js';
+import { articleKeyOf, skeletonKeyOf, strictKey } from './fold.js';
 import { tableHas, tablePostings, type PackedIndex } from './gazetteer-packed.js';
 import { TextMemo } from '../text/text-memo.js';
 
@@ -118,10 +118,10 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
     if (!strict) return out;
     add(tablePostings(tables.strict, strict), 'strict');
     // Either side may carry the article: "Al-Hol" reaches "Hol" and "Hol" reaches "El Hol".
-    const article = articleKey(name);
+    const article = articleKeyOf(name, strict);
     add(tablePostings(tables.article, article), 'article');
     if (article !== strict) add(tablePostings(tables.strict, article), 'article');
-    const skeleton = skeletonKey(name);
+    const skeleton = skeletonKeyOf(strict);
     if (skeleton.length >= MIN_SKELETON) add(tablePostings(tables.skeleton, skeleton), 'skeleton');
     return out;
   }
@@ -131,8 +131,9 @@ export class GazetteerIndex implements Gazetteer, PlaceMatcher {
     let known = this.hasMemo.get(name);
     if (known === undefined) {
       const { tables } = this.packed;
-      const a = articleKey(name);
-      known = tableHas(tables.strict, strictKey(name)) || tableHas(tables.article, a) || tableHas(tables.strict, a);
+      const strict = strictKey(name);
+      const a = articleKeyOf(name, strict);
+      known = tableHas(tables.strict, strict) || tableHas(tables.article, a) || tableHas(tables.strict, a);
       this.hasMemo.set(name, known);
     }
     return known;
