@@ -22,3 +22,18 @@ test('"Deir ez-Zor", "Deir al-Zour" and "Dayr az Zawr" have one skeleton', () =>
   assert.equal(skeletonKey('Ain al-Arab'), skeletonKey('‘Ayn al ‘Arab'));
   assert.notEqual(skeletonKey('Hama'), skeletonKey('Homs'));
 });
+
+test('plain ASCII names fold as names with accents do: apostrophes dropped, other marks one space', () => {
+  // ASCII names take a one-pass path; each pair must agree with the Unicode fold of its accented twin.
+  const pairs: Array<[string, string]> = [
+    ["  Ma'arat  al-Nu`man (south) ", '  Maʿārat  al-Nuʿmān (south) '],
+    ['DEIR EZ-ZOR/Raqqa--road.', 'DÉIR EZ-ZÓR/Raqqa--road.'],
+    ['Tal Abyad\t\n2', 'Tal Abyaḍ\t\n2'],
+  ];
+  for (const [ascii, accented] of pairs) assert.equal(strictKey(ascii), strictKey(accented), ascii);
+  assert.equal(strictKey("  Ma'arat  al-Nu`man (south) "), 'maarat al numan south');
+  assert.equal(strictKey('--'), '');
+  // The article shortcut: no article word, the strict key as it is; one, dropped as before.
+  assert.equal(articleKey('Tal Abyad'), 'tal abyad');
+  assert.equal(articleKey('Tal al-Abyad'), 'tal abyad');
+});
