@@ -36,6 +36,8 @@ export class GroupedFileStorer {
   private articles = 0;
   private openedAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** What the report callback threw during a commit on time, thrown again to the next caller. */
+  private deferredError: unknown = null;
 
   constructor(
     private readonly store: EventStore,
@@ -45,6 +47,7 @@ export class GroupedFileStorer {
 
   /** Stores one file's articles in the open group (opening one if needed); commits when a limit is reached. */
   storeFile(path: string, articles: (Article | PackedArticle)[], problems: string[], index: number): void {
+    this.rethrow();
     if (!this.group) {
       try {
         this.open();
@@ -70,12 +73,14 @@ export class GroupedFileStorer {
 
   /** A file that never reached the store (unreadable, the pipeline failed): reported in its turn. */
   refuseFile(outcome: InputOutcome, index: number): void {
+    this.rethrow();
     this.queue(outcome, index);
     if (!this.group) this.reportPending();
   }
 
   /** Commits the open group and reports its files; call it when the run ends, however it ends. */
   flush(): void {
+    this.rethrow();
     this.clearTimer();
     const group = this.group;
     this.group = null;
@@ -95,8 +100,22 @@ export class GroupedFileStorer {
     this.group = this.store.openWriteGroup();
     this.openedAt = performance.now();
     // While a parallel ingest waits for its workers the event loop is free: commit on time then too.
-    this.timer = setTimeout(() => this.flush(), this.limits.ms);
+    // A report that throws there has no caller to reach: the next call throws it instead.
+    this.timer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        this.deferredError = error;
+      }
+    }, this.limits.ms);
     this.timer.unref?.();
+  }
+
+  private rethrow(): void {
+    const error = this.deferredError;
+    if (error === null) return;
+    this.deferredError = null;
+    throw error;
   }
 
   private queue(outcome: InputOutcome, index: number): void {

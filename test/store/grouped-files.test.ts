@@ -191,3 +191,21 @@ test('a failed commit reports every file of the group as not stored', () => {
     ['could not be stored: disk I/O error', 'could not be stored: disk I/O error'],
   );
 });
+
+test('a report that throws during a commit on time is thrown to the next call, not lost in a timer', () =>
+  withDb(async (path) => {
+    const store = openSqliteStore(path, { now: tickingClock() });
+    const storer = new GroupedFileStorer(
+      store,
+      (outcome) => {
+        if (outcome.ok) throw new Error(`caller refused ${outcome.path}`);
+      },
+      { articles: 100, ms: 20 },
+    );
+    storer.storeFile('monitor.txt', [arihaMonitor], [], 0);
+    await sleep(100);
+    assert.equal(committedArticles(path), 1, 'the commit itself happened');
+    assert.throws(() => storer.storeFile('atarib.txt', [atarib], [], 1), /caller refused monitor\.txt/);
+    storer.flush();
+    store.close();
+  }));
