@@ -215,23 +215,19 @@ function readFast(text: string): RawDocument | null {
 /** Tokenises `text` (wink treats newlines as spaces, so no token crosses a line). */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   if (!options.lemmas) {
-    const raw = readFast(text);
+    const fast = readFast(text);
+    const raw = fast ?? rawDocument(loadTokenizer().readDoc(text));
     if (raw) {
       const tokens = fromRaw(text, raw);
-      if (raw.learnedWords !== null && raw.learnedWords > maxLearnedWords) tagger = null;
+      if (raw.learnedWords !== null && raw.learnedWords > maxLearnedWords) {
+        // The next text gets a fresh lexicon (the one that read this text is dropped).
+        if (fast) tagger = null;
+        else nlp = null;
+      }
       return tokens;
     }
   }
-  const wink = loadTokenizer();
-  if (!options.lemmas) {
-    const raw = rawDocument(wink.readDoc(text));
-    if (raw) {
-      const tokens = fromRaw(text, raw);
-      if (raw.learnedWords !== null && raw.learnedWords > maxLearnedWords) nlp = null;
-      return tokens;
-    }
-  }
-  return fromApi(text, wink, options);
+  return fromApi(text, loadTokenizer(), options);
 }
 
 export const tokenStage: Stage = {
