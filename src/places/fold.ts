@@ -108,6 +108,7 @@ const DIGRAPHS: Array<[RegExp, string]> = [
   [/kh/g, 'h'], [/gh/g, 'g'], [/dh/g, 'd'], [/th/g, 't'], [/sh/g, 's'], [/ch/g, 's'], [/ph/g, 'f'],
   [/dj/g, 'j'], [/q/g, 'k'], [/ck/g, 'k'], [/c/g, 'k'], [/x/g, 'ks'],
 ];
+const DIGRAPH_LETTERS = /[hjqcx]/;
 
 /**
  * Consonant skeleton of an article-free key: romanisations of one Arabic name differ mostly in vowels,
@@ -126,7 +127,8 @@ export function skeletonKeyOf(strict: string): string {
   // is an article even without its hyphen.
   for (let [i, word] of words.entries()) {
     if (!word || (i < words.length - 1 && ARABIC_ARTICLES.has(word))) continue;
-    for (const [re, to] of DIGRAPHS) word = word.replace(re, to);
+    // Every spelling DIGRAPHS rewrites holds one of these letters; most words hold none.
+    if (DIGRAPH_LETTERS.test(word)) for (const [re, to] of DIGRAPHS) word = word.replace(re, to);
     const initialVowel = /^[aeiouy]/.test(word);
     let body = word.replace(/h$/, '').replace(/[aeiouyw]/g, '');
     body = body.replace(/(.)\1+/g, '$1');
