@@ -14,9 +14,9 @@
  * document's packed token array (see wink-raw.ts) in one pass costs about a third less.
  *
  * readDoc itself is skipped too: wink-fast.ts runs wink's tokeniser and tagger from wink's own modules
- * and packs the same tokens, lexeme numbers and tags for 80-90% of readDoc's CPU (bench corpus 0.61-0.62
- * -> 0.48-0.56 ms an article; dev news 0.46-0.55 -> 0.44-0.45 ms a text). readDoc remains the path for
- * lemmas and for a wink whose internals are not the expected ones.
+ * and packs the same tokens, lexeme numbers and tags for 65-80% of readDoc's CPU (bench corpus
+ * 0.63-0.89 -> 0.42-0.45 ms an article; dev news 0.50-0.54 -> 0.39-0.42 ms a text). readDoc remains the
+ * path for lemmas and for a wink whose internals are not the expected ones.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';

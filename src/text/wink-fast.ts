@@ -4,9 +4,10 @@
  *
  * What `readDoc` with the 'pos' annotation does beyond what the tokens stage reads: it builds a document
  * object with its whole API, and for 'pos' alone wink also loads the SBD, NER, negation and sentiment
- * machines. Here wink's tokeniser runs over the text as readDoc runs it, and wink's POS machines run
- * unchanged; what they read per token that depends only on the lexeme (default tag, normal form, POS
- * hint) is remembered by lexeme number instead of unpacked from the lexicon at every token.
+ * machines. Here wink's tokeniser runs over the text as readDoc runs it, and wink's POS machines (the
+ * model's own tables, its transformer and updater) run on a runner with faster tables
+ * (wink-pos-machine.ts); what they read per token that depends only on the lexeme (default tag, normal
+ * form, POS hint) is remembered by lexeme number instead of unpacked from the lexicon at every token.
  *
  * Tried and not kept: remembering the tokens of each space-free chunk. It halved the stage on the
  * bench corpus, whose synthetic articles repeat their chunks (under 1% new), but on the dev news (22% of
@@ -19,6 +20,7 @@
  */
 import { createRequire } from 'node:module';
 import { RawDocument, type WinkCache } from './wink-raw.js';
+import { PosMachine } from './wink-pos-machine.js';
 
 /** wink's cache (lexicon) methods used here: wink-nlp/src/cache.js. */
 interface Cache extends WinkCache {
@@ -33,10 +35,11 @@ interface Cache extends WinkCache {
 }
 interface Automaton {
   importJSON(json: string): void;
-  recognize(tokens: number[], transform: unknown, param: unknown): number[][];
+  recognize(tokens: number[], transform: unknown, param: unknown): Array<Array<number | string>>;
 }
 type Transformer = (pos: number, cache: unknown, rawTokens: number[], i: number) => number;
-type Updater = (px: number[][], cache: Cache, posTags: number[], normals: number[]) => void;
+/** Matches are [first token, last token, pattern name]. */
+type Updater = (px: Array<Array<number | string>>, cache: Cache, posTags: number[], normals: number[]) => void;
 /** The wrapper wink's tokeniser adds tokens through (wink-nlp/src/dd-wrapper.js). */
 interface DocDataWrapper {
   clean(): void;
@@ -101,7 +104,8 @@ let parts: WinkParts | null | undefined;
 export class FastTagger {
   private readonly cache: Cache;
   private readonly tokenizeText: (doc: DocDataWrapper, text: string) => void;
-  private readonly automata: Automaton[];
+  /** The POS machines: ours (wink-pos-machine.ts) when every one reads as wink's, else wink's automata. */
+  private readonly machines: Array<(tags: number[], packed: number[]) => Array<Array<number | string>>>;
   private readonly transformer: Transformer;
   private readonly updater: Updater;
   private readonly wrap: WinkParts['DocDataWrapper'];
@@ -123,15 +127,21 @@ export class FastTagger {
       lookup: (text: string) => cache.lookup(text),
       property: (index: number, name: string) => (name === 'posHint' ? this.posHint(index) : cache.property(index, name)),
     };
-    this.automata = posModel.machines.map((json) => {
-      const automaton = p.fsm(hints, cache.value(0));
-      automaton.importJSON(json);
-      return automaton;
-    });
     // wink runs every machine with the first transformer (wink-nlp.js readDoc).
     this.transformer = posModel.transformers[0];
     this.updater = posModel.updater;
     if (typeof this.transformer !== 'function' || typeof this.updater !== 'function') throw new Error('wink POS model changed');
+    const transformer = this.transformer;
+    // The token wink's automata skip: the lexeme of the text they are built with (automaton.js keyLF).
+    const skipToken = cache.lookup(cache.value(0))?.[0];
+    const ours = posModel.machines.map((json) => (skipToken === undefined ? null : PosMachine.fromJson(json, skipToken)));
+    this.machines = ours.every((machine) => machine !== null)
+      ? ours.map((machine) => (tags: number[], packed: number[]) => machine!.recognize(tags, transformer, hints, packed))
+      : posModel.machines.map((json) => {
+          const automaton = p.fsm(hints, cache.value(0));
+          automaton.importJSON(json);
+          return (tags: number[], packed: number[]) => automaton.recognize(tags, transformer, packed);
+        });
   }
 
   /** Words wink has added to its lexicon beyond the model's own. */
@@ -197,8 +207,8 @@ export class FastTagger {
         normals[k] = normal;
       }
     }
-    for (const automaton of this.automata) {
-      const px = automaton.recognize(posTags, this.transformer, packed);
+    for (const recognize of this.machines) {
+      const px = recognize(posTags, packed);
       this.updater(px, cache, posTags, normals);
     }
     for (let k = 0, i = 2; k < count; k++, i += TOKEN_SIZE) {

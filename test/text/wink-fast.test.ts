@@ -89,3 +89,17 @@ test('the tagger can be rebuilt many times (wink instances cannot: each re-encod
     setMaxLearnedWords(previous);
   }
 });
+
+test('every POS machine of the model runs on our runner, not on the fallback', async () => {
+  // A model our runner could not read would fall back to wink's automata silently: same tags, slower.
+  const { createRequire } = await import('node:module');
+  const { PosMachine } = await import('../../src/text/wink-pos-machine.js');
+  const require = createRequire(import.meta.url);
+  const machines = (require('wink-eng-lite-web-model') as { pos(): { machines: string[] } }).pos().machines;
+  assert.ok(machines.length >= 2);
+  for (const json of machines) assert.ok(PosMachine.fromJson(json, 0), 'machine read');
+  // A machine with a custom property (which wink would hand to a callback) is refused.
+  const withProperty = JSON.parse(machines[0]) as unknown[];
+  withProperty[5] = { 3: 'x' };
+  assert.equal(PosMachine.fromJson(JSON.stringify(withProperty), 0), null);
+});
