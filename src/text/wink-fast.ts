@@ -19,7 +19,7 @@
  * returns null otherwise and the tokens stage uses `readDoc`.
  */
 import { createRequire } from 'node:module';
-import { RawDocument, type WinkCache } from './wink-raw.js';
+import { POS_MASK, POS_SHIFT, RawDocument, SPACES_MASK, TOKEN_SIZE, winkLayoutAsExpected, type WinkCache } from './wink-raw.js';
 import { PosMachine } from './wink-pos-machine.js';
 
 /** wink's cache (lexicon) methods used here: wink-nlp/src/cache.js. */
@@ -58,18 +58,13 @@ interface WinkModel {
 const WINK_VERSION = '2.4.0';
 const MODEL_VERSION = '1.8.1';
 
-// wink-nlp's constants (src/constants.js): numbers per token, masks of the packed fields.
-const TOKEN_SIZE = 4;
-const POS_MASK = 0x3f00000;
-const POS_SHIFT = 20;
-const SPACES_MASK = 0xffff;
 /** wink's tag for a word whose lexicon entry has none. */
 const DEFAULT_POS = 8;
 
 /** The wink modules and model parts one tagger is built from. */
 interface WinkParts {
   Cache: (model: unknown, featureFn: unknown) => Cache;
-  compileTRex: (trex: unknown) => { helpers: Record<string, RegExp> };
+  compileTRex: (trex: unknown) => unknown;
   tokenizer: (trex: unknown, categories: Record<string, number>, preserve: unknown) => (doc: DocDataWrapper, text: string) => void;
   fsm: (cache: unknown, token2Ignore: string) => Automaton;
   DocDataWrapper: (rdd: unknown) => DocDataWrapper;
@@ -83,7 +78,7 @@ function loadParts(): WinkParts | null {
     const modelVersion = (require('wink-eng-lite-web-model/package.json') as { version?: string }).version;
     if (winkVersion !== WINK_VERSION || modelVersion !== MODEL_VERSION) return null;
     const constants = require('wink-nlp/src/constants.js') as Record<string, number>;
-    if (constants.tkSize !== TOKEN_SIZE || constants.posMask !== POS_MASK || constants.bits4lemma !== POS_SHIFT) return null;
+    if (!winkLayoutAsExpected(constants)) return null;
     const parts: WinkParts = {
       Cache: require('wink-nlp/src/cache.js'),
       compileTRex: require('wink-nlp/src/compile-trex.js'),

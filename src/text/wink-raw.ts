@@ -29,10 +29,15 @@ interface WinkRdd {
 }
 
 // wink-nlp's constants (src/constants.js): numbers per token, masks of the packed fields.
-const TOKEN_SIZE = 4;
-const SPACES_MASK = 0xffff;
-const POS_MASK = 0x3f00000;
-const POS_SHIFT = 20;
+export const TOKEN_SIZE = 4;
+export const SPACES_MASK = 0xffff;
+export const POS_MASK = 0x3f00000;
+export const POS_SHIFT = 20;
+
+/** Whether wink's constants (src/constants.js, loaded by the caller) give the packed layout above. */
+export function winkLayoutAsExpected(constants: Record<string, number>): boolean {
+  return constants.tkSize === TOKEN_SIZE && constants.psMask === SPACES_MASK && constants.posMask === POS_MASK && constants.bits4lemma === POS_SHIFT;
+}
 
 let captured: WinkRdd | null = null;
 /** An `its` accessor that keeps the raw document it is called with. */
@@ -46,9 +51,7 @@ function installAccessor(): boolean {
     const require = createRequire(import.meta.url);
     const allowed = require('wink-nlp/src/allowed.js') as { its4token?: Set<unknown> };
     const constants = require('wink-nlp/src/constants.js') as Record<string, number>;
-    const layoutAsExpected =
-      constants.tkSize === TOKEN_SIZE && constants.psMask === SPACES_MASK && constants.posMask === POS_MASK && constants.bits4lemma === POS_SHIFT;
-    if (!layoutAsExpected || !(allowed.its4token instanceof Set)) return false;
+    if (!winkLayoutAsExpected(constants) || !(allowed.its4token instanceof Set)) return false;
     allowed.its4token.add(captureRdd);
     return true;
   } catch {
