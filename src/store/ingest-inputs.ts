@@ -9,16 +9,16 @@ import type { Pipeline } from '../pipeline.js';
 import type { Article } from '../model/types.js';
 import type { EventStore } from './types.js';
 import { GroupedFileStorer, type GroupLimits } from './grouped-files.js';
-import { storeOutcome, type InputOutcome } from './store-outcome.js';
+import type { InputOutcome } from './store-outcome.js';
 
-export { storeOutcome, type InputOutcome };
+export type { InputOutcome };
 
 /** One file read and through the pipeline, or why not. */
-export type ProcessedInput =
+type ProcessedInput =
   | { path: string; ok: true; articles: Article[]; problems: string[] }
   | { path: string; ok: false; error: string };
 
-export function processInput(pipeline: Pipeline, path: string, options: ReadOptions = {}): ProcessedInput {
+function processInput(pipeline: Pipeline, path: string, options: ReadOptions = {}): ProcessedInput {
   const read = readInput(path, options);
   if (!read.ok) return { path, ok: false, error: read.error };
   try {
