@@ -101,7 +101,8 @@ export function articleKeyOf(name: string, strict: string): string {
 
 /** True when the name starts with or contains an Arabic article ("Al-Hol", "Deir ez-Zor"). */
 export function hasArabicArticle(name: string): boolean {
-  return articleKey(name) !== strictKey(name);
+  const strict = strictKey(name);
+  return articleKeyOf(name, strict) !== strict;
 }
 
 const DIGRAPHS: Array<[RegExp, string]> = [
