@@ -18,7 +18,7 @@ import { buildResults, formatTable } from './report.js';
 
 const ALL_PHASES = ['tokenizer', 'single', 'parallel', 'ingest', 'news'];
 /** The V8 flag bin/sitrep.js and the npm scripts run with, so a phase measures what a user runs. */
-const PHASE_NODE_FLAGS = ['--max-semi-space-size=32'];
+const PHASE_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
