@@ -53,9 +53,24 @@ export interface Pipeline {
    * Several articles, stage by stage: every document goes through one stage before the next stage
    * starts. Same output as process() on each draft, about a fifth less CPU (measured on the bench
    * corpus), because one stage's code, lexicons and regexes stay in the CPU caches across the batch.
-   * A document a stage throws on is left out of the later stages; the others go on.
+   * Drafts go through in groups of STAGE_BATCH_ARTICLES, so a long input costs the memory of one
+   * group's working layers. A document a stage throws on is left out of the later stages; the others
+   * go on.
    */
   processBatch(drafts: readonly ArticleDraft[], hooks?: BatchHooks): BatchOutcome[];
+}
+
+/**
+ * How many documents go through the stages together. A document's working layers (tokens, candidate
+ * spans) live from the first stage to the last, so a batch costs about 0.5 MB a document: a whole
+ * 20 MB JSONL file of 4,500 articles taken as one batch held 2.5 GB. The caches' gain is had with a
+ * few dozen documents.
+ */
+export const STAGE_BATCH_ARTICLES = 20;
+
+/** `items` in consecutive groups of at most `size`. */
+export function* inGroups<T>(items: readonly T[], size = STAGE_BATCH_ARTICLES): Generator<T[]> {
+  for (let from = 0; from < items.length; from += size) yield items.slice(from, from + size);
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
@@ -66,6 +81,30 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const stages = options.stages ?? defaultStages;
   for (const stage of stages) stage.prepare?.(ctx);
   const timings: Record<string, number> = Object.fromEntries(stages.map((s) => [s.name, 0]));
+  /** One group of drafts through every stage; `offset` is the group's place in the caller's batch. */
+  const runGroup = (drafts: readonly ArticleDraft[], offset: number, hooks: BatchHooks): BatchOutcome[] => {
+    const docs: (Doc | null)[] = drafts.map((draft) => createDoc(draft));
+    const failures = new Map<number, { stage: string; error: Error }>();
+    stages.forEach((stage, stageIndex) => {
+      const t0 = performance.now();
+      docs.forEach((doc, docIndex) => {
+        if (!doc) return;
+        hooks.beforeStep?.(offset + docIndex, stageIndex);
+        try {
+          stage.run(doc, ctx);
+        } catch (error) {
+          failures.set(docIndex, { stage: stage.name, error: error instanceof Error ? error : new Error(String(error)) });
+          docs[docIndex] = null;
+        }
+      });
+      timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - t0;
+    });
+    return docs.map((doc, docIndex): BatchOutcome => {
+      if (doc) return { ok: true, article: toArticle(doc) };
+      const failure = failures.get(docIndex)!;
+      return { ok: false, ...failure };
+    });
+  };
   return {
     ctx,
     stages,
@@ -80,27 +119,13 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       return toArticle(doc);
     },
     processBatch(drafts, hooks = {}) {
-      const docs: (Doc | null)[] = drafts.map((draft) => createDoc(draft));
-      const failures = new Map<number, { stage: string; error: Error }>();
-      stages.forEach((stage, stageIndex) => {
-        const t0 = performance.now();
-        docs.forEach((doc, docIndex) => {
-          if (!doc) return;
-          hooks.beforeStep?.(docIndex, stageIndex);
-          try {
-            stage.run(doc, ctx);
-          } catch (error) {
-            failures.set(docIndex, { stage: stage.name, error: error instanceof Error ? error : new Error(String(error)) });
-            docs[docIndex] = null;
-          }
-        });
-        timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - t0;
-      });
-      return docs.map((doc, docIndex): BatchOutcome => {
-        if (doc) return { ok: true, article: toArticle(doc) };
-        const failure = failures.get(docIndex)!;
-        return { ok: false, ...failure };
-      });
+      const outcomes: BatchOutcome[] = [];
+      let offset = 0;
+      for (const group of inGroups(drafts)) {
+        outcomes.push(...runGroup(group, offset, hooks));
+        offset += group.length;
+      }
+      return outcomes;
     },
   };
 }

@@ -21,11 +21,28 @@ export function serializeArticle(article: Article, format: ExtractFormat): strin
 }
 
 /**
- * The document around the articles' texts, as chunks to write one after another (no single string
- * holds the whole output, which for thousands of articles could pass V8's limit on string length).
+ * Writes the document around the articles' texts as they come, in input order, so that no article
+ * waits in memory for the end of the run (a 20 MB input makes about 330 MB of JSON) and no single
+ * string holds the whole output (V8 caps a string at about 512 MB). The head is written with the
+ * first article, so a run that fails before any article has written nothing.
  */
-export function documentChunks(items: string[], format: ExtractFormat): string[] {
-  if (format === 'jsonl') return items.map((item) => item + '\n');
-  if (items.length === 0) return ['{\n  "articles": []\n}\n'];
-  return ['{\n  "articles": [\n', ...items.map((item, i) => (i === 0 ? item : ',\n' + item)), '\n  ]\n}\n'];
+export class DocumentWriter {
+  private items = 0;
+
+  constructor(
+    private readonly format: ExtractFormat,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  /** One article's text, as serializeArticle() made it. */
+  item(text: string): void {
+    if (this.format === 'jsonl') this.write(text + '\n');
+    else this.write(this.items === 0 ? '{\n  "articles": [\n' + text : ',\n' + text);
+    this.items += 1;
+  }
+
+  /** The end of the document (for JSON, the whole document when there was no article). */
+  end(): void {
+    if (this.format === 'json') this.write(this.items === 0 ? '{\n  "articles": []\n}\n' : '\n  ]\n}\n');
+  }
 }

@@ -3,4 +3,4 @@ export { createPipelinePool, createSerializingPool, createStoringPool, PoolStart
 export { defaultIngestWorkers, ingestFilesInParallel, type ParallelIngestOptions } from './ingest-parallel.js';
 export { stopPoolOnInterrupt } from './interrupt.js';
 export type { ArticleFailure, FailureKind, FaultInjection, FileResult, PoolOptions, RunSummary, SerializedArticle } from './types.js';
-export { documentChunks, serializeArticle, type ExtractFormat } from './article-json.js';
+export { DocumentWriter, serializeArticle, type ExtractFormat } from './article-json.js';

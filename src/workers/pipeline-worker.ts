@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInput } from '../ingest/read.js';
 import type { Stage } from '../model/stage.js';
-import { createPipeline, defaultStages, type Pipeline } from '../pipeline.js';
+import { createPipeline, defaultStages, inGroups, type Pipeline } from '../pipeline.js';
 import { packArticle } from '../store/packed-article.js';
 import { serializeArticle } from './article-json.js';
 import {
@@ -75,33 +75,41 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
     // A retried file comes back without the article that killed the worker before.
     const indexes = read.drafts.map((_, index) => index).filter((index) => !message.skip.includes(index));
     const drafts = indexes.map((index) => read.drafts[index]!);
-    // The file's articles go through the stages together (processBatch); before each step the article
-    // and stage are written to shared memory, so a crash or a hang names them.
-    const outcomes = pipeline.processBatch(drafts, {
-      beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[docIndex]!),
-    });
-    outcomes.forEach((outcome, docIndex) => {
-      const index = indexes[docIndex]!;
-      if (!outcome.ok) {
-        failed.push({ index, title: drafts[docIndex]!.title, kind: 'pipeline', stage: outcome.stage, message: outcome.error.message });
-        return;
-      }
-      const { article } = outcome;
-      if (init.form === 'packed') {
-        const packStarted = performance.now();
-        const packed = packArticle(article);
-        packMs += performance.now() - packStarted;
-        transfer.push(packed.layers.buffer as ArrayBuffer);
-        articles.push(packed);
-      } else if (init.form === 'whole') {
-        articles.push(article);
-      } else {
-        const serializeStarted = performance.now();
-        const json = serializeArticle(article, init.form);
-        serializeMs += performance.now() - serializeStarted;
-        articles.push({ id: article.id, json, textBytes: Buffer.byteLength(article.text) });
-      }
-    });
+    // The file's articles go through the stages a group at a time (processBatch), each group packed
+    // before the next, so a long file costs one group's articles in memory besides the packed ones.
+    // Before each step the article and stage are written to shared memory, so a crash or a hang
+    // names them.
+    let offset = 0;
+    for (const group of inGroups(drafts)) {
+      const groupOffset = offset;
+      offset += group.length;
+      const outcomes = pipeline.processBatch(group, {
+        beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[groupOffset + docIndex]!),
+      });
+      outcomes.forEach((outcome, inGroup) => {
+        const docIndex = groupOffset + inGroup;
+        const index = indexes[docIndex]!;
+        if (!outcome.ok) {
+          failed.push({ index, title: drafts[docIndex]!.title, kind: 'pipeline', stage: outcome.stage, message: outcome.error.message });
+          return;
+        }
+        const { article } = outcome;
+        if (init.form === 'packed') {
+          const packStarted = performance.now();
+          const packed = packArticle(article);
+          packMs += performance.now() - packStarted;
+          transfer.push(packed.layers.buffer as ArrayBuffer);
+          articles.push(packed);
+        } else if (init.form === 'whole') {
+          articles.push(article);
+        } else {
+          const serializeStarted = performance.now();
+          const json = serializeArticle(article, init.form);
+          serializeMs += performance.now() - serializeStarted;
+          articles.push({ id: article.id, json, textBytes: Buffer.byteLength(article.text) });
+        }
+      });
+    }
     result = { path: message.path, ok: true, articles, problems: read.problems, failed, ms: performance.now() - started };
   }
   const timings: Record<string, number> = { read: readMs };

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../../src/model/types.js';
-import { documentChunks, serializeArticle, type ExtractFormat } from '../../src/workers/article-json.js';
+import { DocumentWriter, serializeArticle, type ExtractFormat } from '../../src/workers/article-json.js';
 import { repoRoot } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-extract-workers-'));
@@ -125,7 +125,7 @@ test('extract --workers 2: a bad file, a throwing stage and a crashed worker are
   assert.equal(parallel.stdout.trim().split('\n').length, 5 + BRIEFS.length);
 });
 
-test('articles serialized one by one and put together are the one-process document, in both formats', () => {
+test('articles serialized and written one by one make the whole document, in both formats', () => {
   // Shapes that test the layout: empty arrays and objects, nesting, a newline and non-ASCII in a string.
   const articles = [
     { id: 'a', highlights: [], source: {}, events: [{ location: { lat: 47.85, name: 'Zaporizhzhia' }, counts: [1, 2] }], text: 'line one\nline two' },
@@ -137,7 +137,10 @@ test('articles serialized one by one and put together are the one-process docume
   };
   for (const format of ['jsonl', 'json'] as const) {
     for (const list of [articles, articles.slice(0, 1), []]) {
-      const pieces = documentChunks(list.map((a) => serializeArticle(a, format)), format);
+      const pieces: string[] = [];
+      const writer = new DocumentWriter(format, (text) => pieces.push(text));
+      for (const article of list) writer.item(serializeArticle(article, format));
+      writer.end();
       assert.equal(pieces.join(''), whole[format](list), `${format}, ${list.length} article(s)`);
     }
   }

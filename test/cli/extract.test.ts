@@ -100,3 +100,38 @@ test('the shared sample page: two articles, their titles and datelines, no repea
     assertSpansMatchText(article);
   }
 });
+
+test('-o into a folder that does not exist: said before any input is read, nothing written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-out-'));
+  const out = join(dir, 'missing', 'out.json');
+  const { status, stderr } = runCli(['extract', fixture('feed.rss'), '-o', out]);
+  assert.equal(status, 2);
+  assert.match(stderr, /^sitrep: .*missing\/out\.json: cannot write the output there \(ENOENT/);
+  assert.ok(!stderr.includes('    at '), 'no stack trace');
+  assert.ok(!existsSync(join(dir, 'missing')));
+});
+
+test('a JSONL input longer than one stage group: every article written, in input order, in both formats', () => {
+  // Written for this test: 45 short reports (more than two groups of 20), each with its own town and count.
+  const towns = ['Kupiansk', 'Konduga', 'Atarib', 'Bakhmut', 'Gao', 'Mopti', 'Beni', 'Kidal', 'Dori'];
+  const lines = Array.from({ length: 45 }, (_, i) => {
+    const town = towns[i % towns.length]!;
+    const text = `${town}: Gunmen killed ${i + 2} villagers near ${town} on Monday, a local official said. Report number ${i + 1}.`;
+    return JSON.stringify({ title: `Report ${i + 1} from ${town}`, text, published: '2024-05-08' });
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-long-'));
+  const input = join(dir, 'reports.jsonl');
+  writeFileSync(input, lines.join('\n') + '\n');
+  const json = runCli(['extract', input, '-o', join(dir, 'out.json')]);
+  assert.equal(json.status, 0, json.stderr);
+  const document = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+  ExtractOutputSchema.parse(document);
+  const articles = document.articles as Article[];
+  assert.deepEqual(articles.map((a) => a.title), lines.map((line) => JSON.parse(line).title));
+  const jsonl = runCli(['extract', input, '--format', 'jsonl']);
+  assert.equal(jsonl.status, 0, jsonl.stderr);
+  const rows = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line) as Article);
+  assert.deepEqual(rows, articles, 'the same articles in JSON lines');
+  // Not vacuous: the 45th report is coded with its own count.
+  assert.ok(rows[44]!.quantities.some((q) => q.value === 46));
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { draftFromText } from '../../src/model/doc.js';
 import type { Stage } from '../../src/model/stage.js';
-import { createPipeline, defaultStages } from '../../src/pipeline.js';
+import { createPipeline, defaultStages, STAGE_BATCH_ARTICLES } from '../../src/pipeline.js';
 
 // Written for this test: three short wire-style stories with dates, counts, places and actors.
 const stories = [
@@ -53,4 +53,44 @@ test('a stage that throws on one article leaves it out; the others are finished'
   assert.ok(!steps.some((step) => step.startsWith('1:') && Number(step.split(':')[1]) > 2));
   const kharkiv = outcomes[2]!;
   assert.ok(kharkiv.ok && kharkiv.article.places.some((p) => p.text === 'Kharkiv'));
+});
+
+test('a batch longer than one group goes through group by group, indexed in the whole batch', () => {
+  // Two and a half groups of the three stories, each copy dated a day later so no two are the same.
+  const count = STAGE_BATCH_ARTICLES * 2 + STAGE_BATCH_ARTICLES / 2;
+  const long = Array.from({ length: count }, (_, i) => {
+    const text = stories[i % stories.length]!;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    return draftFromText(text, { published: `2024-04-${day}`, source: { path: `copy-${i}.txt`, start: 0, end: text.length } });
+  });
+  let stageZeroBefore = -1;
+  const brittle: Stage = {
+    name: 'brittle',
+    run(doc) {
+      if (doc.published === '2024-04-05' || doc.published === '2024-04-15') throw new Error('not this day');
+    },
+  };
+  const stages = [defaultStages[0]!, brittle, ...defaultStages.slice(1)];
+  const pipeline = createPipeline({ stages });
+  const steps: Array<[number, number]> = [];
+  const outcomes = pipeline.processBatch(long, {
+    beforeStep: (doc, stage) => {
+      steps.push([doc, stage]);
+      if (stage === 0) stageZeroBefore = doc;
+    },
+  });
+  assert.equal(outcomes.length, count);
+  // The articles dated the 5th and the 15th fail, in all three groups, each at its place in the batch.
+  const failedAt = outcomes.flatMap((o, i) => (o.ok ? [] : [i]));
+  assert.deepEqual(failedAt, [4, 14, 32, 42]);
+  // Every other outcome is the article of its own draft, in order.
+  outcomes.forEach((o, i) => {
+    if (o.ok) assert.equal(o.article.published, long[i]!.published);
+  });
+  // Group by group: the second group enters stage 0 only after the first has been through every stage.
+  const firstOfSecondGroup = steps.findIndex(([doc]) => doc === STAGE_BATCH_ARTICLES);
+  const lastStage = stages.length - 1;
+  assert.ok(steps.slice(0, firstOfSecondGroup).some(([, stage]) => stage === lastStage));
+  assert.ok(steps.slice(0, firstOfSecondGroup).every(([doc]) => doc < STAGE_BATCH_ARTICLES));
+  assert.equal(stageZeroBefore, count - 1);
 });

@@ -4,6 +4,9 @@
  * others are processed. With --workers N (N > 1) worker threads read and process the files and send
  * back each article already written out as JSON; this thread puts those texts together in input order,
  * so the output is byte for byte the one-process output.
+ *
+ * Articles are written as they are made (a few dozen at a time in this process), not kept for the end:
+ * a 20 MB JSONL input makes about 330 MB of JSON, and kept as articles it took 2.5 GB.
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
@@ -11,7 +14,7 @@ import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { fdWriter } from '../output.js';
 import { expandInputs, readInput, STDIN } from '../../ingest/read.js';
 import type { InputFormat, ReadOptions } from '../../ingest/types.js';
-import type { Article } from '../../model/types.js';
+import { DocumentWriter, serializeArticle } from '../../workers/article-json.js';
 import { EXIT_BAD_INPUT, UserError } from '../errors.js';
 import { collect, inputFormatOption, positiveInteger, publishedOption, workersOption } from '../options.js';
 
@@ -24,12 +27,6 @@ interface ExtractOptions {
   maxBytes?: number;
   inputFormat?: InputFormat;
   workers?: number;
-}
-
-/** What a run produced: the output as chunks to write in order, and whether any input had a problem. */
-interface Extracted {
-  chunks: string[];
-  failed: boolean;
 }
 
 function readOptions(options: ExtractOptions): ReadOptions {
@@ -59,36 +56,39 @@ export function extractWorkerCount(requested: number | undefined, files: string[
   return Math.max(1, Math.min(requested ?? 1, files.length));
 }
 
-async function extractInProcess(files: string[], options: ExtractOptions): Promise<Extracted> {
+/** Runs the pipeline on the files in this process, writing each article as it is done; true when an input had a problem. */
+async function extractInProcess(files: string[], options: ExtractOptions, output: OutputFile): Promise<boolean> {
   // Imported here so that other commands do not load the pipeline's modules (about a second).
-  const { createPipeline } = await import('../../pipeline.js');
+  const { createPipeline, inGroups } = await import('../../pipeline.js');
   const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
+  const document = new DocumentWriter(options.format, output.write);
   let failed = false;
-  const articles: Article[] = [];
   const seen = new Set<string>();
   for (const file of files) {
     const result = readInput(file, readOptions(options));
     if (reportReadProblems(result)) failed = true;
     if (!result.ok) continue;
-    for (const [index, outcome] of pipeline.processBatch(result.drafts).entries()) {
-      if (!outcome.ok) {
-        // One article that breaks a stage is reported; the other articles and inputs go on.
-        process.stderr.write(`sitrep: ${result.path}: article ${index + 1} could not be processed: ${outcome.error.message}\n`);
-        failed = true;
-        continue;
+    let offset = 0;
+    // A group at a time, so that only one group's articles are in memory.
+    for (const drafts of inGroups(result.drafts)) {
+      for (const [index, outcome] of pipeline.processBatch(drafts).entries()) {
+        if (!outcome.ok) {
+          // One article that breaks a stage is reported; the other articles and inputs go on.
+          process.stderr.write(`sitrep: ${result.path}: article ${offset + index + 1} could not be processed: ${outcome.error.message}\n`);
+          failed = true;
+          continue;
+        }
+        const { article } = outcome;
+        // The same story read twice (two files, a repeated JSONL record) is one article.
+        if (seen.has(article.id)) continue;
+        seen.add(article.id);
+        document.item(serializeArticle(article, options.format));
       }
-      const { article } = outcome;
-      // The same story read twice (two files, a repeated JSONL record) is one article.
-      if (seen.has(article.id)) continue;
-      seen.add(article.id);
-      articles.push(article);
+      offset += drafts.length;
     }
   }
-  const body =
-    options.format === 'jsonl'
-      ? articles.map((a) => JSON.stringify(a) + '\n').join('')
-      : JSON.stringify({ articles }, null, 2) + '\n';
-  return { chunks: [body], failed };
+  document.end();
+  return failed;
 }
 
 /**
@@ -96,14 +96,14 @@ async function extractInProcess(files: string[], options: ExtractOptions): Promi
  * come back in input order; a file's problems, and an article that broke a stage or crashed its
  * worker, are reported as they arrive, and the rest of the file is written.
  */
-async function extractInWorkers(files: string[], options: ExtractOptions, workers: number): Promise<Extracted> {
-  const { createSerializingPool, documentChunks, PoolStartError } = await import('../../workers/index.js');
+async function extractInWorkers(files: string[], options: ExtractOptions, workers: number, output: OutputFile): Promise<boolean> {
+  const { createSerializingPool, PoolStartError } = await import('../../workers/index.js');
   const pool = createSerializingPool(
     { workers, actorFiles: options.actors, gazetteerFiles: options.gazetteer, read: readOptions(options) },
     options.format,
   );
+  const document = new DocumentWriter(options.format, output.write);
   let failed = false;
-  const items: string[] = [];
   const seen = new Set<string>();
   try {
     await pool.run(files, (result) => {
@@ -112,7 +112,7 @@ async function extractInWorkers(files: string[], options: ExtractOptions, worker
       for (const article of result.articles) {
         if (seen.has(article.id)) continue;
         seen.add(article.id);
-        items.push(article.json);
+        document.item(article.json);
       }
     });
   } catch (error) {
@@ -122,44 +122,67 @@ async function extractInWorkers(files: string[], options: ExtractOptions, worker
   } finally {
     await pool.close();
   }
-  return { chunks: documentChunks(items, options.format), failed };
+  document.end();
+  return failed;
 }
 
 /** Writes in pieces of about this many characters: few system calls, and no single huge string. */
 const WRITE_BATCH_CHARS = 1 << 20;
 
-function writeChunks(fd: number, chunks: string[]): void {
-  const write = fdWriter(fd);
-  let pending = '';
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= WRITE_BATCH_CHARS) {
-      write(pending);
-      pending = '';
-    }
-  }
-  if (pending) write(pending);
+/** The output of a run, written as it is made. */
+interface OutputFile {
+  write(text: string): void;
+  /** Writes what is pending; a file output is then renamed into place. */
+  finish(): void;
+  /** A run that failed: a file output is removed, and the target left as it was. */
+  abandon(): void;
 }
 
-function writeOutput(chunks: string[], output: string | undefined): void {
-  if (!output) {
-    writeChunks(1, chunks);
-    return;
-  }
-  // Written next to the target then renamed, so an interrupted run never leaves half a file.
-  const temporary = `${output}.tmp-${process.pid}`;
-  try {
-    const fd = openSync(temporary, 'w');
+/**
+ * stdout, or a file written beside the target and renamed when the run is done, so an interrupted or
+ * failed run never leaves half a file. (On stdout a run that fails half-way, which only a fault of
+ * sitrep's own can make, has written the articles done until then.)
+ */
+function openOutput(target: string | undefined): OutputFile {
+  const temporary = target ? `${target}.tmp-${process.pid}` : null;
+  let fd = 1;
+  if (temporary) {
     try {
-      writeChunks(fd, chunks);
-    } finally {
-      closeSync(fd);
+      fd = openSync(temporary, 'w');
+    } catch (error) {
+      // Said before any input is read, not after the whole run.
+      throw new UserError(`${target}: cannot write the output there (${(error as Error).message})`);
     }
-    renameSync(temporary, output);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
   }
+  const writeFd = fdWriter(fd);
+  let pending = '';
+  let open = temporary !== null;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  const flush = () => {
+    if (pending) writeFd(pending);
+    pending = '';
+  };
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= WRITE_BATCH_CHARS) flush();
+    },
+    finish() {
+      flush();
+      if (!temporary) return;
+      close();
+      renameSync(temporary, target!);
+    },
+    abandon() {
+      pending = '';
+      if (!temporary) return;
+      close();
+      rmSync(temporary, { force: true });
+    },
+  };
 }
 
 function outputFormat(value: string): 'json' | 'jsonl' {
@@ -184,8 +207,15 @@ export function registerExtract(program: Command): void {
       const { files, errors } = expandInputs(inputs);
       for (const error of errors) if (!error.ok) process.stderr.write(`sitrep: ${error.path}: ${error.error}\n`);
       const workers = extractWorkerCount(options.workers, files);
-      const extracted = workers > 1 ? await extractInWorkers(files, options, workers) : await extractInProcess(files, options);
-      writeOutput(extracted.chunks, options.output);
-      if (errors.length > 0 || extracted.failed) process.exitCode = EXIT_BAD_INPUT;
+      const output = openOutput(options.output);
+      let failed: boolean;
+      try {
+        failed = workers > 1 ? await extractInWorkers(files, options, workers, output) : await extractInProcess(files, options, output);
+        output.finish();
+      } catch (error) {
+        output.abandon();
+        throw error;
+      }
+      if (errors.length > 0 || failed) process.exitCode = EXIT_BAD_INPUT;
     });
 }
