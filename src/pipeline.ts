@@ -58,6 +58,12 @@ export interface Pipeline {
    * go on.
    */
   processBatch(drafts: readonly ArticleDraft[], hooks?: BatchHooks): BatchOutcome[];
+  /**
+   * processBatch one group at a time: each group's outcomes as soon as they are done (`offset` is the
+   * index of the group's first draft), so a caller can write or pack them before the next group runs
+   * and a long input never holds more than one group's articles. Hook indexes are in `drafts`.
+   */
+  processInGroups(drafts: readonly ArticleDraft[], hooks?: BatchHooks): Generator<{ offset: number; outcomes: BatchOutcome[] }>;
 }
 
 /**
@@ -67,11 +73,6 @@ export interface Pipeline {
  * few dozen documents.
  */
 export const STAGE_BATCH_ARTICLES = 20;
-
-/** `items` in consecutive groups of at most `size`. */
-export function* inGroups<T>(items: readonly T[], size = STAGE_BATCH_ARTICLES): Generator<T[]> {
-  for (let from = 0; from < items.length; from += size) yield items.slice(from, from + size);
-}
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const ctx: PipelineContext = {
@@ -105,6 +106,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       return { ok: false, ...failure };
     });
   };
+  function* processInGroups(drafts: readonly ArticleDraft[], hooks: BatchHooks = {}): Generator<{ offset: number; outcomes: BatchOutcome[] }> {
+    for (let offset = 0; offset < drafts.length; offset += STAGE_BATCH_ARTICLES) {
+      yield { offset, outcomes: runGroup(drafts.slice(offset, offset + STAGE_BATCH_ARTICLES), offset, hooks) };
+    }
+  }
   return {
     ctx,
     stages,
@@ -120,12 +126,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     },
     processBatch(drafts, hooks = {}) {
       const outcomes: BatchOutcome[] = [];
-      let offset = 0;
-      for (const group of inGroups(drafts)) {
-        outcomes.push(...runGroup(group, offset, hooks));
-        offset += group.length;
-      }
+      for (const group of processInGroups(drafts, hooks)) outcomes.push(...group.outcomes);
       return outcomes;
     },
+    processInGroups,
   };
 }

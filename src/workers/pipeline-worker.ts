@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInput } from '../ingest/read.js';
 import type { Stage } from '../model/stage.js';
-import { createPipeline, defaultStages, inGroups, type Pipeline } from '../pipeline.js';
+import { createPipeline, defaultStages, type Pipeline } from '../pipeline.js';
 import { packArticle } from '../store/packed-article.js';
 import { serializeArticle } from './article-json.js';
 import {
@@ -75,19 +75,16 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
     // A retried file comes back without the article that killed the worker before.
     const indexes = read.drafts.map((_, index) => index).filter((index) => !message.skip.includes(index));
     const drafts = indexes.map((index) => read.drafts[index]!);
-    // The file's articles go through the stages a group at a time (processBatch), each group packed
-    // before the next, so a long file costs one group's articles in memory besides the packed ones.
-    // Before each step the article and stage are written to shared memory, so a crash or a hang
+    // The file's articles go through the stages a group at a time (processInGroups), each group packed
+    // before the next runs, so a long file costs one group's articles in memory besides the packed
+    // ones. Before each step the article and stage are written to shared memory, so a crash or a hang
     // names them.
-    let offset = 0;
-    for (const group of inGroups(drafts)) {
-      const groupOffset = offset;
-      offset += group.length;
-      const outcomes = pipeline.processBatch(group, {
-        beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[groupOffset + docIndex]!),
-      });
+    const groups = pipeline.processInGroups(drafts, {
+      beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[docIndex]!),
+    });
+    for (const { offset, outcomes } of groups) {
       outcomes.forEach((outcome, inGroup) => {
-        const docIndex = groupOffset + inGroup;
+        const docIndex = offset + inGroup;
         const index = indexes[docIndex]!;
         if (!outcome.ok) {
           failed.push({ index, title: drafts[docIndex]!.title, kind: 'pipeline', stage: outcome.stage, message: outcome.error.message });

@@ -94,3 +94,22 @@ test('a batch longer than one group goes through group by group, indexed in the 
   assert.ok(steps.slice(0, firstOfSecondGroup).every(([doc]) => doc < STAGE_BATCH_ARTICLES));
   assert.equal(stageZeroBefore, count - 1);
 });
+
+test('processInGroups yields each group as it is done, with its offset, the same outcomes as processBatch', () => {
+  const count = STAGE_BATCH_ARTICLES + 3;
+  const long = Array.from({ length: count }, (_, i) => {
+    const text = stories[i % stories.length]!;
+    return draftFromText(text, { published: `2024-06-${String(1 + (i % 28)).padStart(2, '0')}`, source: { path: `g-${i}.txt`, start: 0, end: text.length } });
+  });
+  const pipeline = createPipeline();
+  const seenBeforeFirstYield: number[] = [];
+  const groups = pipeline.processInGroups(long, { beforeStep: (doc) => seenBeforeFirstYield.push(doc) });
+  const first = groups.next();
+  // Lazy: the second group has not started when the first is handed over.
+  assert.ok(!first.done && first.value.offset === 0 && first.value.outcomes.length === STAGE_BATCH_ARTICLES);
+  assert.ok(seenBeforeFirstYield.every((doc) => doc < STAGE_BATCH_ARTICLES));
+  const rest = [...groups];
+  assert.deepEqual(rest.map((g) => [g.offset, g.outcomes.length]), [[STAGE_BATCH_ARTICLES, 3]]);
+  const batch = pipeline.processBatch(long);
+  assert.deepEqual([...first.value.outcomes, ...rest[0]!.outcomes], batch);
+});

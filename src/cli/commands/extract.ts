@@ -59,7 +59,7 @@ export function extractWorkerCount(requested: number | undefined, files: string[
 /** Runs the pipeline on the files in this process, writing each article as it is done; true when an input had a problem. */
 async function extractInProcess(files: string[], options: ExtractOptions, output: OutputFile): Promise<boolean> {
   // Imported here so that other commands do not load the pipeline's modules (about a second).
-  const { createPipeline, inGroups } = await import('../../pipeline.js');
+  const { createPipeline } = await import('../../pipeline.js');
   const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
   const document = new DocumentWriter(options.format, output.write);
   let failed = false;
@@ -68,10 +68,9 @@ async function extractInProcess(files: string[], options: ExtractOptions, output
     const result = readInput(file, readOptions(options));
     if (reportReadProblems(result)) failed = true;
     if (!result.ok) continue;
-    let offset = 0;
     // A group at a time, so that only one group's articles are in memory.
-    for (const drafts of inGroups(result.drafts)) {
-      for (const [index, outcome] of pipeline.processBatch(drafts).entries()) {
+    for (const { offset, outcomes } of pipeline.processInGroups(result.drafts)) {
+      for (const [index, outcome] of outcomes.entries()) {
         if (!outcome.ok) {
           // One article that breaks a stage is reported; the other articles and inputs go on.
           process.stderr.write(`sitrep: ${result.path}: article ${offset + index + 1} could not be processed: ${outcome.error.message}\n`);
@@ -84,7 +83,6 @@ async function extractInProcess(files: string[], options: ExtractOptions, output
         seen.add(article.id);
         document.item(serializeArticle(article, options.format));
       }
-      offset += drafts.length;
     }
   }
   document.end();
