@@ -2,7 +2,7 @@
  * The full pipeline on a worker pool, as `sitrep extract --workers N --format jsonl` runs it: workers
  * read the files, process them and send each article back as its JSONL line (a string: one copy across
  * the thread boundary instead of a structured clone of every layer); this thread takes the lines in
- * input order and drops them instead of writing them. `bytes` is the articles' text (input processed,
+ * input order, a group at a time, and drops them instead of writing them. `bytes` is the articles' text (input processed,
  * as in the other phases); the size of the JSONL is in extra.jsonlChars.
  */
 import { createSerializingPool } from '../../src/workers/index.js';
@@ -20,17 +20,23 @@ export async function runParallelPhase(input: PhaseInput): Promise<PhaseReport> 
   let firstFailure: string | undefined;
   const started = performance.now();
   try {
-    await pool.run(input.files, (result) => {
-      if (!result.ok) throw new Error(`${result.path}: ${result.error}`);
-      for (const article of result.articles) {
-        bytes += article.textBytes;
-        // The line and its newline, in characters (counting UTF-8 bytes would cost this thread a pass over it).
-        jsonlChars += article.json.length + 1;
-      }
-      articles += result.articles.length;
-      failed += result.failed.length;
-      if (result.failed.length) firstFailure ??= `${result.path}: ${result.problems.at(-1)}`;
-    });
+    await pool.run(
+      input.files,
+      (result) => {
+        if (!result.ok) throw new Error(`${result.path}: ${result.error}`);
+        failed += result.failed.length;
+        if (result.failed.length) firstFailure ??= `${result.path}: ${result.problems.at(-1)}`;
+      },
+      // As extract takes them: each group's lines as they come.
+      (lines) => {
+        for (const article of lines) {
+          bytes += article.textBytes;
+          // The line and its newline, in characters (counting UTF-8 bytes would cost this thread a pass over it).
+          jsonlChars += article.json.length + 1;
+        }
+        articles += lines.length;
+      },
+    );
   } finally {
     await pool.close();
   }

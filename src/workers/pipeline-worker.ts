@@ -63,25 +63,34 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
   const readMs = performance.now() - started;
   Atomics.add(status, STATUS_BEAT, 1);
   let result: FileResult<DeliveredArticle>;
-  // Packed layers are moved to the main thread, not copied.
-  const transfer: ArrayBuffer[] = [];
   let packMs = 0;
   let serializeMs = 0;
   if (!read.ok) {
     result = { path: message.path, ok: false, error: read.error, kind: 'read', failed: [] };
   } else {
-    const articles: DeliveredArticle[] = [];
     const failed: ArticleFailure[] = [];
-    // A retried file comes back without the article that killed the worker before.
+    // A retried file comes back without the articles already received and the one that killed the
+    // worker before.
     const indexes = read.drafts.map((_, index) => index).filter((index) => !message.skip.includes(index));
     const drafts = indexes.map((index) => read.drafts[index]!);
-    // The file's articles go through the stages a group at a time (processInGroups), each group packed
-    // before the next runs, so a long file costs one group's articles in memory besides the packed
-    // ones. Before each step the article and stage are written to shared memory, so a crash or a hang
+    // The file's articles go through the stages a group at a time (processInGroups). For a consumer that
+    // streams (sitrep extract) each group's articles are sent as a part of their own before the next
+    // group runs, so this thread never holds more than a group of them; otherwise in one part at the end.
+    // Before each step the article and stage are written to shared memory, so a crash or a hang
     // names them.
     const groups = pipeline.processInGroups(drafts, {
       beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[docIndex]!),
     });
+    let articles: DeliveredArticle[] = [];
+    let articleIndexes: number[] = [];
+    // Packed layers are moved to the main thread, not copied.
+    let transfer: ArrayBuffer[] = [];
+    const send = () => {
+      if (articles.length) post({ type: 'part', task: message.task, articles, indexes: articleIndexes }, transfer);
+      articles = [];
+      articleIndexes = [];
+      transfer = [];
+    };
     for (const { offset, outcomes } of groups) {
       outcomes.forEach((outcome, inGroup) => {
         const docIndex = offset + inGroup;
@@ -91,6 +100,7 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
           return;
         }
         const { article } = outcome;
+        articleIndexes.push(index);
         if (init.form === 'packed') {
           const packStarted = performance.now();
           const packed = packArticle(article);
@@ -106,14 +116,17 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
           articles.push({ id: article.id, json, textBytes: Buffer.byteLength(article.text) });
         }
       });
+      if (message.stream) send();
     }
-    result = { path: message.path, ok: true, articles, problems: read.problems, failed, ms: performance.now() - started };
+    send();
+    // The articles went in the parts; the result says how the file went.
+    result = { path: message.path, ok: true, articles: [], problems: read.problems, failed, ms: performance.now() - started };
   }
   const timings: Record<string, number> = { read: readMs };
   if (init.form === 'packed') timings.pack = packMs;
   if (init.form === 'jsonl' || init.form === 'json') timings.serialize = serializeMs;
   for (const [name, ms] of Object.entries(pipeline.timings)) timings[name] = ms - (before[name] ?? 0);
-  post({ type: 'done', task: message.task, result, timings }, transfer);
+  post({ type: 'done', task: message.task, result, timings });
 }
 
 function start(): void {

@@ -57,12 +57,24 @@ export type PoolArticle = Article | PackedArticle;
 
 export type ResultHandler<A extends DeliveredArticle = Article> = (result: FileResult<A>, index: number) => void | Promise<void>;
 
+/**
+ * Takes a file's articles as they come, a group at a time, in input order (every article of a file
+ * before its result, and before any article of the next file). Synchronous: there is no waiting for
+ * it between two groups.
+ */
+export type ArticleHandler<A extends DeliveredArticle = Article> = (articles: A[], index: number) => void;
+
 export interface PipelinePool<A extends DeliveredArticle = Article> {
   readonly size: number;
   /** Resolves once every worker has loaded its pipeline (run() waits for it too). */
   ready(): Promise<void>;
-  /** Processes the files; `onResult` sees each file's outcome in input order, awaited before the next. */
-  run(files: string[], onResult: ResultHandler<A>): Promise<RunSummary>;
+  /**
+   * Processes the files; `onResult` sees each file's outcome in input order, awaited before the next.
+   * With `onArticles`, articles are handed to it as the workers finish them (the file being delivered
+   * is never held whole: see ArticleHandler) and the results passed to `onResult` hold none.
+   * Without it, each result holds all of its file's articles.
+   */
+  run(files: string[], onResult: ResultHandler<A>, onArticles?: ArticleHandler<A>): Promise<RunSummary>;
   /** Hand out no new file of the current run; files already started are finished and delivered, then run() resolves. */
   stop(): void;
   readonly stopping: boolean;
@@ -75,12 +87,20 @@ export interface PipelinePool<A extends DeliveredArticle = Article> {
   close(): Promise<void>;
 }
 
-interface Task {
+interface Task<A extends DeliveredArticle> {
   index: number;
   path: string;
+  /** Articles that crashed or hung a worker: left out when the file is taken again. */
   skip: number[];
   failures: ArticleFailure[];
   attempts: number;
+  /** Articles received and not yet handed on (all of them, without an ArticleHandler). */
+  received: A[];
+  /**
+   * Indexes of every article received over all attempts: a worker that takes the file again after a
+   * crash leaves them out too, so it goes on from where the last one stopped.
+   */
+  receivedIndexes: number[];
 }
 
 interface Slot {
@@ -92,7 +112,7 @@ interface Slot {
    * its message queue, so the worker starts it the moment it is done instead of waiting for this
    * thread, which may be busy storing the previous file (TASKS_PER_WORKER).
    */
-  tasks: Task[];
+  tasks: Task<DeliveredArticle>[];
   beat: number;
   beatAt: number;
   /** Set when the pool itself ends the worker: a timeout, or closing. */
@@ -103,10 +123,13 @@ interface Slot {
 interface Run<A extends DeliveredArticle> {
   files: string[];
   onResult: ResultHandler<A>;
+  onArticles: ArticleHandler<A> | null;
+  /** Files started and not yet delivered, by index: where their articles wait for their turn. */
+  tasks: Map<number, Task<A>>;
   started: number;
   delivered: number;
   results: Map<number, FileResult<A>>;
-  retries: Task[];
+  retries: Task<A>[];
   pumping: boolean;
   resolve(summary: RunSummary): void;
   reject(error: Error): void;
@@ -189,12 +212,12 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  run(files: string[], onResult: ResultHandler<A>): Promise<RunSummary> {
+  run(files: string[], onResult: ResultHandler<A>, onArticles?: ArticleHandler<A>): Promise<RunSummary> {
     if (this.current) return Promise.reject(new Error('the pool is already running a batch'));
     if (this.fatal) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
     return new Promise<RunSummary>((resolve, reject) => {
-      this.current = { files, onResult, started: 0, delivered: 0, results: new Map(), retries: [], pumping: false, resolve, reject };
+      this.current = { files, onResult, onArticles: onArticles ?? null, tasks: new Map(), started: 0, delivered: 0, results: new Map(), retries: [], pumping: false, resolve, reject };
       this.dispatch();
       this.maybeFinish();
     });
@@ -213,6 +236,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
       for (const slot of this.slots) slot.tasks = [];
       run.retries = [];
       run.results.clear();
+      run.tasks.clear();
     }
     if (!this.closed) {
       this.closed = true;
@@ -253,8 +277,14 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
       this.dispatch();
       return;
     }
+    if (message.type === 'part') {
+      const task = slot.tasks.find((t) => t.index === message.task);
+      // The worker sends articles in the form this pool was made with (init.form), so they are A.
+      if (task && this.current) this.receive(this.current, task as Task<A>, message.articles as A[], message.indexes);
+      return;
+    }
     const at = slot.tasks.findIndex((t) => t.index === message.task);
-    const task = at < 0 ? null : slot.tasks.splice(at, 1)[0]!;
+    const task = at < 0 ? null : (slot.tasks.splice(at, 1)[0]! as Task<A>);
     for (const [name, ms] of Object.entries(message.timings)) this.timings[name] = (this.timings[name] ?? 0) + ms;
     // The worker sends articles in the form this pool was made with (init.form), so they are A.
     if (task && this.current) this.complete(task, message.result as FileResult<A>);
@@ -270,7 +300,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     }
     // The first file sent is the one the worker was on; the ones queued behind it were never started
     // and go back to the front of the line as they are.
-    const [task, ...queued] = slot.tasks;
+    const [task, ...queued] = slot.tasks as Task<A>[];
     slot.tasks = [];
     if (this.current) this.current.retries.unshift(...queued);
     if (task && this.current) {
@@ -289,17 +319,19 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
   }
 
   /** The worker died on `task`: retry the file without the article it died on, or give the file up. */
-  private handleLostTask(task: Task, failure: ArticleFailure): void {
+  private handleLostTask(task: Task<A>, failure: ArticleFailure): void {
     task.attempts += 1;
     if (failure.index < 0 || task.attempts >= MAX_ATTEMPTS_PER_FILE) {
       const reason = failure.index < 0 ? `while reading it` : `on ${task.attempts} articles`;
-      this.complete(task, {
-        path: task.path,
-        ok: false,
-        kind: failure.kind,
-        error: `${failure.kind === 'timeout' ? 'stopped, ran too long' : 'a worker crashed'} ${reason} (${failure.message})`,
-        failed: [],
-      });
+      const error = `${failure.kind === 'timeout' ? 'stopped, ran too long' : 'a worker crashed'} ${reason} (${failure.message})`;
+      if (task.receivedIndexes.length) {
+        // Articles before the ones that crashed are done (and may have been handed on): they are kept,
+        // and the file is reported as stopped part way.
+        if (failure.index >= 0) task.failures.push(failure);
+        this.complete(task, { path: task.path, ok: true, articles: [], problems: [`the rest of the file was given up: ${error}`], failed: [], ms: 0 });
+        return;
+      }
+      this.complete(task, { path: task.path, ok: false, kind: failure.kind, error, failed: [] });
       return;
     }
     task.failures.push(failure);
@@ -324,13 +356,15 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
 
   // Scheduling ---------------------------------------------------------------------------------------
 
-  private nextTask(run: Run<A>): Task | null {
+  private nextTask(run: Run<A>): Task<A> | null {
     const retry = run.retries.shift();
     if (retry) return retry;
     if (this.stopping || run.started >= run.files.length) return null;
     if (run.started - run.delivered >= this.window) return null;
     const index = run.started++;
-    return { index, path: run.files[index], skip: [], failures: [], attempts: 0 };
+    const task: Task<A> = { index, path: run.files[index], skip: [], failures: [], attempts: 0, received: [], receivedIndexes: [] };
+    run.tasks.set(index, task);
+    return task;
   }
 
   private dispatch(): void {
@@ -348,17 +382,40 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
           slot.beatAt = Date.now();
         }
         slot.tasks.push(task);
-        const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: task.skip };
+        const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: [...task.skip, ...task.receivedIndexes], stream: run.onArticles !== null };
         slot.worker.postMessage(message);
       }
     }
   }
 
-  private complete(task: Task, result: FileResult<A>): void {
+  /** Articles of a task from its worker: handed on now if their file is being delivered, else kept. */
+  private receive(run: Run<A>, task: Task<A>, articles: A[], indexes: number[]): void {
+    for (const index of indexes) task.receivedIndexes.push(index);
+    for (const article of articles) task.received.push(article);
+    if (run.onArticles && task.index === run.delivered) this.handOn(run, task);
+  }
+
+  /** Gives the caller's ArticleHandler the articles of a task kept so far (a throw ends the run). */
+  private handOn(run: Run<A>, task: Task<A>): boolean {
+    if (!run.onArticles || !task.received.length) return true;
+    const articles = task.received;
+    task.received = [];
+    try {
+      run.onArticles(articles, task.index);
+      return true;
+    } catch (error) {
+      this.abandon(run, error as Error);
+      return false;
+    }
+  }
+
+  private complete(task: Task<A>, result: FileResult<A>): void {
     const run = this.current!;
     const failed = [...task.failures, ...result.failed].sort((a, b) => a.index - b.index);
-    let final: FileResult<A> = { ...result, failed };
-    if (final.ok && final.articles.length === 0 && failed.length) {
+    // The articles came in parts: with an ArticleHandler they are handed to it, else the result holds them.
+    let final: FileResult<A> = result.ok ? { ...result, failed, articles: run.onArticles ? [] : task.received } : { ...result, failed };
+    if (!run.onArticles) task.received = [];
+    if (final.ok && task.receivedIndexes.length === 0 && failed.length) {
       final = { path: task.path, ok: false, kind: failed[0].kind, error: describeFailure(failed[0]), failed };
     } else if (final.ok && failed.length) {
       final = { ...final, problems: [...final.problems, ...failed.map(describeFailure)] };
@@ -375,19 +432,33 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
       while (run.results.has(run.delivered)) {
         const result = run.results.get(run.delivered)!;
         run.results.delete(run.delivered);
+        // A file's last articles before its result.
+        const task = run.tasks.get(run.delivered);
+        run.tasks.delete(run.delivered);
+        if (task && !this.handOn(run, task)) return;
         await run.onResult(result, run.delivered);
+        // The pool was closed, or an ArticleHandler threw, while the caller had this file.
+        if (this.current !== run) return;
         run.delivered += 1;
+        // The next file's articles that came while this one was being delivered.
+        const next = run.tasks.get(run.delivered);
+        if (next && !this.handOn(run, next)) return;
         this.dispatch();
       }
     } catch (error) {
-      run.pumping = false;
-      this.stopping = true;
-      this.current = null;
-      run.reject(error as Error);
+      this.abandon(run, error as Error);
       return;
     }
     run.pumping = false;
     this.maybeFinish();
+  }
+
+  /** The caller threw while taking a file or its articles: the run ends with its error. */
+  private abandon(run: Run<A>, error: Error): void {
+    run.pumping = false;
+    this.stopping = true;
+    if (this.current === run) this.current = null;
+    run.reject(error);
   }
 
   private maybeFinish(): void {

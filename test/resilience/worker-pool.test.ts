@@ -94,6 +94,39 @@ test('a crash, a throwing stage and a hung stage each cost one article; the rest
   assert.ok(clean2.ok && clean2.articles.length === 2);
 });
 
+test('with an article handler, a long file streams group by group in input order, and a crash resumes where it stopped', async () => {
+  // 45 articles: three groups of the stages (20, 20, 5); the worker dies on article 31, in the second.
+  const long = Array.from({ length: 45 }, (_, i) => story(i, i === 30 ? CRASH : ''));
+  const files = [writeJsonl('long-crash.jsonl', long), writeJsonl('after-long.jsonl', [story(50), story(51)])];
+  const pool = createPipelinePool({ workers: 2, faults: { exitOn: CRASH } });
+  const events: string[] = [];
+  const titles: string[][] = [[], []];
+  try {
+    const summary = await pool.run(
+      files,
+      (result, index) => {
+        events.push(`result ${index}`);
+        assert.ok(result.ok);
+        if (result.ok) assert.equal(result.articles.length, 0, 'the articles went to the handler, not into the result');
+      },
+      (articles, index) => {
+        events.push(`articles ${index}`);
+        titles[index]!.push(...articles.map((article) => article.title!));
+      },
+    );
+    assert.equal(summary.workerRestarts, 1);
+  } finally {
+    await pool.close();
+  }
+  const expected = long.map((_, i) => JSON.parse(long[i]!).title as string).filter((_, i) => i !== 30);
+  assert.deepEqual(titles[0], expected, 'every article once, in order: the retry left out those already received');
+  assert.deepEqual(titles[1], [`${STORIES[0]![0]} (50)`, `${STORIES[1]![0]} (51)`]);
+  const firstResult = events.indexOf('result 0');
+  assert.ok(events.slice(0, firstResult).filter((e) => e === 'articles 0').length >= 3, `the first file came in parts: ${events.join(', ')}`);
+  assert.ok(events.indexOf('articles 1') > firstResult, 'no article of the second file before the first file is done');
+  assert.equal(events.at(-1), 'result 1');
+});
+
 test('stop() finishes the files in flight, delivers them, and leaves the rest untouched', async () => {
   const files = Array.from({ length: 16 }, (_, i) => writeJsonl(`stop-${i}.jsonl`, [story(i), story(i + 16)]));
   const pool = createPipelinePool({ workers: 2, window: 4 });

@@ -104,15 +104,20 @@ async function extractInWorkers(files: string[], options: ExtractOptions, worker
   let failed = false;
   const seen = new Set<string>();
   try {
-    await pool.run(files, (result) => {
-      if (reportReadProblems(result)) failed = true;
-      if (!result.ok) return;
-      for (const article of result.articles) {
-        if (seen.has(article.id)) continue;
-        seen.add(article.id);
-        document.item(article.json);
-      }
-    });
+    await pool.run(
+      files,
+      (result) => {
+        if (reportReadProblems(result)) failed = true;
+      },
+      // Each group of articles is written as it comes, so no file's output is ever held whole here.
+      (articles) => {
+        for (const article of articles) {
+          if (seen.has(article.id)) continue;
+          seen.add(article.id);
+          document.item(article.json);
+        }
+      },
+    );
   } catch (error) {
     // The pipeline could not start in a worker (a bad --actors or --gazetteer file): the user's to fix.
     if (error instanceof PoolStartError) throw new UserError(error.message);
