@@ -9,8 +9,8 @@
  */
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from './packed-article.js';
-import { storeOutcome, type InputOutcome } from './store-outcome.js';
-import type { EventStore, WriteGroup } from './types.js';
+import { addOutcome, emptyOutcome, failedOutcome, storeError, storeOutcome, type InputOutcome } from './store-outcome.js';
+import type { EventStore, FileWrite, WriteGroup } from './types.js';
 
 export interface GroupLimits {
   /** Commit once the group holds this many articles. */
@@ -29,6 +29,18 @@ export const DEFAULT_GROUP_LIMITS: GroupLimits = { articles: 100, ms: 1000 };
 
 type Report = (outcome: InputOutcome, index: number) => void;
 
+/** A file being stored part by part (storePart), until endFile. */
+interface FileInParts {
+  index: number;
+  path: string;
+  /** Its savepoint in the group; null once undone (or when the group could not open). */
+  write: FileWrite | null;
+  outcome: Extract<InputOutcome, { ok: true }>;
+  /** Why the file is not stored (the parts after the one that failed are not tried). */
+  error: string | null;
+  articles: number;
+}
+
 export class GroupedFileStorer {
   private group: WriteGroup | null = null;
   /** Outcomes waiting for the group's commit, in input order (refused files too, to keep the order). */
@@ -38,6 +50,7 @@ export class GroupedFileStorer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** What the report callback threw during a commit on time, thrown again to the next caller. */
   private deferredError: unknown = null;
+  private file: FileInParts | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -71,9 +84,56 @@ export class GroupedFileStorer {
     if (this.articles >= this.limits.articles || performance.now() - this.openedAt >= this.limits.ms) this.flush();
   }
 
+  /**
+   * Stores the next articles of a file that comes in parts (a long file, group by group from a worker),
+   * inside one savepoint of the group: the file stays all or nothing, and is reported by endFile. The
+   * parts of one file must come together, before any part of the next.
+   */
+  storePart(path: string, articles: (Article | PackedArticle)[], index: number): void {
+    this.rethrow();
+    if (this.file && this.file.index !== index) this.abandonFile();
+    if (!this.file) this.file = this.openFile(path, index);
+    const file = this.file;
+    if (file.error !== null || !file.write) return;
+    try {
+      file.outcome = addOutcome(file.outcome, this.store.storeArticles(articles));
+      file.articles += articles.length;
+    } catch (error) {
+      file.error = storeError(error);
+      file.write.rollback();
+      file.write = null;
+    }
+  }
+
+  /**
+   * The end of a file stored in parts: reported (as stored, or with the error of the part that failed)
+   * once its group is committed, as storeFile's files are. A file none of whose articles came is
+   * reported as stored with nothing in it.
+   */
+  endFile(path: string, problems: string[], index: number): void {
+    this.rethrow();
+    const file = this.file?.index === index ? this.file : this.openFile(path, index);
+    this.file = null;
+    if (!this.group || !this.group.open) {
+      // The group could not open, or the database undid its transaction (full disk, I/O error): the
+      // files before this one, stored in it, are gone too.
+      const undone = this.group !== null;
+      this.group = null;
+      this.queue(file.error !== null ? { path, ok: false, error: file.error } : failedOutcome(path, new Error('the database undid its transaction')), index);
+      if (undone) this.failPending(file.error ?? 'the database undid its transaction');
+      else this.reportPending();
+      return;
+    }
+    file.write?.release();
+    this.queue(file.error !== null ? { path, ok: false, error: file.error } : { ...file.outcome, problems }, index);
+    this.articles += file.articles;
+    if (this.articles >= this.limits.articles || performance.now() - this.openedAt >= this.limits.ms) this.flush();
+  }
+
   /** A file that never reached the store (unreadable, the pipeline failed): reported in its turn. */
   refuseFile(outcome: InputOutcome, index: number): void {
     this.rethrow();
+    if (this.file?.index === index) this.abandonFile();
     this.queue(outcome, index);
     if (!this.group) this.reportPending();
   }
@@ -81,6 +141,8 @@ export class GroupedFileStorer {
   /** Commits the open group and reports its files; call it when the run ends, however it ends. */
   flush(): void {
     this.rethrow();
+    // A file whose end never came (the run was stopped hard) is not stored at all.
+    this.abandonFile();
     this.clearTimer();
     const group = this.group;
     this.group = null;
@@ -96,19 +158,47 @@ export class GroupedFileStorer {
     this.reportPending();
   }
 
+  /** Starts a file stored in parts: its savepoint, in the open group (opened if needed). */
+  private openFile(path: string, index: number): FileInParts {
+    const file: FileInParts = { index, path, write: null, outcome: emptyOutcome(path, []), error: null, articles: 0 };
+    try {
+      if (!this.group) this.open();
+      file.write = this.group!.openFile();
+    } catch (error) {
+      // No write lock (another writer held it past busy_timeout), or the group was undone: not stored.
+      file.error = storeError(error);
+    }
+    return file;
+  }
+
+  /** Undoes the file being stored in parts, which is not reported (its end never came). */
+  private abandonFile(): void {
+    const file = this.file;
+    this.file = null;
+    if (file?.write && this.group?.open) file.write.rollback();
+  }
+
   private open(): void {
     this.group = this.store.openWriteGroup();
     this.openedAt = performance.now();
     // While a parallel ingest waits for its workers the event loop is free: commit on time then too.
     // A report that throws there has no caller to reach: the next call throws it instead.
-    this.timer = setTimeout(() => {
-      try {
-        this.flush();
-      } catch (error) {
-        this.deferredError = error;
-      }
-    }, this.limits.ms);
+    this.timer = setTimeout(() => this.flushOnTime(), this.limits.ms);
     this.timer.unref?.();
+  }
+
+  /** The commit on time: put off while a file is half stored (its savepoint must not be committed). */
+  private flushOnTime(): void {
+    if (this.file) {
+      this.timer = setTimeout(() => this.flushOnTime(), this.limits.ms);
+      this.timer.unref?.();
+      return;
+    }
+    try {
+      this.flush();
+    } catch (error) {
+      this.deferredError = error;
+    }
   }
 
   private rethrow(): void {

@@ -4,7 +4,7 @@
  */
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from './packed-article.js';
-import type { EventStore } from './types.js';
+import type { EventStore, IngestResult } from './types.js';
 
 export type InputOutcome =
   | {
@@ -26,18 +26,36 @@ export type InputOutcome =
  */
 export function storeOutcome(store: EventStore, path: string, articles: (Article | PackedArticle)[], problems: string[]): InputOutcome {
   try {
-    const result = store.storeArticles(articles);
-    return {
-      path,
-      ok: true,
-      stored: result.articles.filter((a) => a.status === 'stored').length,
-      unchanged: result.articles.filter((a) => a.status === 'unchanged').length,
-      created: result.created,
-      joined: result.joined,
-      folded: result.folded,
-      problems,
-    };
+    return addOutcome(emptyOutcome(path, problems), store.storeArticles(articles));
   } catch (error) {
-    return { path, ok: false, error: `could not be stored: ${(error as Error).message}` };
+    return failedOutcome(path, error);
   }
+}
+
+type StoredOutcome = Extract<InputOutcome, { ok: true }>;
+
+/** A file stored with nothing in it yet: what a file stored in parts starts from (see addOutcome). */
+export function emptyOutcome(path: string, problems: string[]): StoredOutcome {
+  return { path, ok: true, stored: 0, unchanged: 0, created: 0, joined: 0, folded: 0, problems };
+}
+
+/** The outcome with one more storeArticles call of the same file counted in. */
+export function addOutcome(outcome: StoredOutcome, result: IngestResult): StoredOutcome {
+  return {
+    ...outcome,
+    stored: outcome.stored + result.articles.filter((a) => a.status === 'stored').length,
+    unchanged: outcome.unchanged + result.articles.filter((a) => a.status === 'unchanged').length,
+    created: outcome.created + result.created,
+    joined: outcome.joined + result.joined,
+    folded: outcome.folded + result.folded,
+  };
+}
+
+export function failedOutcome(path: string, error: unknown): InputOutcome {
+  return { path, ok: false, error: storeError(error) };
+}
+
+/** Why a file could not be stored, from what the store threw. */
+export function storeError(error: unknown): string {
+  return `could not be stored: ${(error as Error).message}`;
 }

@@ -142,11 +142,25 @@ export interface WriteGroup {
   /** Undoes every call stored since the group opened. */
   rollback(): void;
   /**
+   * Opens a savepoint holding the storeArticles calls that follow until it is released or rolled back,
+   * so that one input stored in several calls (a long file, as its articles come from a worker) stays
+   * all or nothing. One at a time.
+   */
+  openFile(): FileWrite;
+  /**
    * False once the group has ended: committed, rolled back, or undone whole by the database itself
    * (SQLite aborts the transaction on a full disk or an I/O error), in which case nothing stored in it
    * since it opened is kept.
    */
   readonly open: boolean;
+}
+
+/** See WriteGroup.openFile. */
+export interface FileWrite {
+  /** Keeps what was stored since the savepoint opened in the group (committed with it). */
+  release(): void;
+  /** Undoes what was stored since the savepoint opened; the group goes on. */
+  rollback(): void;
 }
 
 export interface EventStore {

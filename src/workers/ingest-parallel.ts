@@ -1,6 +1,6 @@
 /**
  * Parallel ingest: workers read files, run the pipeline and pack the articles for the store; this
- * thread stores each file's articles, in input order, as soon as it arrives (the workers go on with
+ * thread stores each file's articles, in input order, a group at a time as they arrive (the workers go on with
  * the next files meanwhile, so storing overlaps processing), several files a commit (grouped-files.ts).
  * Outcomes have the same shape as the serial ingestInputs', so the ingest command reports them the
  * same way whichever path produced them.
@@ -46,10 +46,16 @@ export async function ingestFilesInParallel(
   options.onPool?.(pool);
   const storer = new GroupedFileStorer(store, (outcome, index) => options.onOutcome?.(outcome, index), options.groupLimits);
   try {
-    return await pool.run(files, (result: FileResult<PoolArticle>, index) => {
-      if (result.ok) storer.storeFile(result.path, result.articles, result.problems, index);
-      else storer.refuseFile({ path: result.path, ok: false, error: result.error }, index);
-    });
+    return await pool.run(
+      files,
+      (result: FileResult<PoolArticle>, index) => {
+        if (result.ok) storer.endFile(result.path, result.problems, index);
+        else storer.refuseFile({ path: result.path, ok: false, error: result.error }, index);
+      },
+      // Each group of a file's articles is stored as it comes, in the file's savepoint: a long file is
+      // never held whole in this thread, and storing it overlaps the rest of its processing.
+      (articles, index) => storer.storePart(files[index]!, articles, index),
+    );
   } finally {
     // Whatever ended the run (done, Ctrl-C, a pool that could not start), what was delivered is kept.
     storer.flush();

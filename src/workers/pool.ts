@@ -36,13 +36,12 @@ const DEFAULT_STAGE_TIMEOUT_MS = 60_000;
 /**
  * Heap cap of each worker. V8 also sizes heap growth by it: a heap capped at 2 GB or more may grow to
  * four times its live size between full collections, one capped at 1 GB to about 1.6 times. A lone
- * worker (ingest on 2 cores) gets 2 GB: 3% less CPU an article (bench ingest, three alternated runs:
- * 7.42, 7.23, 7.72 -> 7.16, 7.01, 7.42 ms) for about 150 MB more at peak (0.58 -> 0.73 GB). With
- * several workers each keeps 1 GB: two workers at 2 GB were 4-7% faster but peaked at 1.08-1.11 GB.
+ * worker (ingest on 2 cores) had 2 GB for 3% less CPU an article, until it stopped idling between files
+ * (TASKS_PER_WORKER): then 3 ingest runs of 13 peaked at 1.53 GB (the others 0.73-1.02). At 1 GB, six
+ * runs peaked at 0.69-0.94 GB, and three alternated pairs measured the same speed (274, 266, 286
+ * against 286, 290, 270 articles/s). Two workers at 2 GB were 4-7% faster but peaked at 1.08-1.11 GB.
  */
-function defaultHeapMb(workers: number): number {
-  return workers === 1 ? 2048 : 1024;
-}
+const DEFAULT_WORKER_HEAP_MB = 1024;
 /** A file that kills this many workers is given up whole: something in it is beyond one article. */
 const MAX_ATTEMPTS_PER_FILE = 4;
 const WATCH_INTERVAL_MS = 100;
@@ -198,7 +197,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
   constructor(options: PoolOptions, form: ArticleForm) {
     this.size = Math.max(1, options.workers ?? availableParallelism());
     this.stageTimeoutMs = options.stageTimeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
-    this.heapMb = options.workerHeapMb ?? defaultHeapMb(this.size);
+    this.heapMb = options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
     this.window = Math.max(this.size, options.window ?? this.size * 4);
     this.init = {
       actorFiles: options.actorFiles ?? [],

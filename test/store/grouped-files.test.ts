@@ -104,6 +104,55 @@ test('an open group commits on its own after its time limit while the ingest wai
     store.close();
   }));
 
+test('a file stored in parts is one savepoint: reported once with its counts, and undone whole when a part fails', () =>
+  withDb((path) => {
+    const store = openSqliteStore(path, { now: tickingClock() });
+    const reported: Reported[] = [];
+    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }));
+    const broken = { ...baghouzBattle, text: null } as unknown as Article;
+    // A long file arriving group by group from a worker, then one whose second group the store refuses.
+    storer.storePart('long.jsonl', [arihaMonitor], 0);
+    storer.storePart('long.jsonl', [atarib, arihaStateMedia], 0);
+    storer.endFile('long.jsonl', ['line 4: malformed JSON'], 0);
+    storer.storePart('mixed.jsonl', [qamishliProtest], 1);
+    storer.storePart('mixed.jsonl', [broken], 1);
+    storer.endFile('mixed.jsonl', [], 1);
+    assert.equal(reported.length, 0, 'nothing reported before the commit');
+    storer.flush();
+    const [long, mixed] = reported;
+    assert.deepEqual([long.index, mixed.index], [0, 1]);
+    assert.ok(long.outcome.ok);
+    if (long.outcome.ok) {
+      assert.deepEqual([long.outcome.stored, long.outcome.unchanged, long.outcome.problems], [3, 0, ['line 4: malformed JSON']]);
+      assert.equal(long.outcome.joined, 1, 'the state media report joined the monitor report stored in an earlier part');
+    }
+    assert.ok(!mixed.outcome.ok && /^could not be stored: /.test(mixed.outcome.error), JSON.stringify(mixed.outcome));
+    assert.equal(store.getArticle(qamishliProtest.id), null, 'the first part of the refused file was undone with it');
+    assert.equal(committedArticles(path), 3);
+    store.close();
+  }));
+
+test('a file whose end never comes is not stored, and an open file holds back the commit on time', () =>
+  withDb(async (path) => {
+    const store = openSqliteStore(path, { now: tickingClock() });
+    const reported: Reported[] = [];
+    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }), { articles: 100, ms: 30 });
+    storer.storePart('first.jsonl', [arihaMonitor], 0);
+    await sleep(120);
+    assert.equal(committedArticles(path), 0, 'half a file is never committed on time');
+    storer.endFile('first.jsonl', [], 0);
+    await sleep(120);
+    assert.equal(committedArticles(path), 1, 'the commit on time comes once the file has ended');
+    assert.equal(reported.length, 1);
+    // A hard stop: the second file's end never comes.
+    storer.storePart('second.jsonl', [atarib], 1);
+    storer.flush();
+    assert.equal(reported.length, 1, 'the unfinished file is not reported');
+    assert.equal(store.getArticle(atarib.id), null);
+    assert.equal(committedArticles(path), 1);
+    store.close();
+  }));
+
 test('a refused input between stored files is reported in its turn', () =>
   withDb((path) => {
     const store = openSqliteStore(path, { now: tickingClock() });
@@ -148,6 +197,9 @@ function failingStore(failAt: { call?: number; commit?: boolean }): EventStore &
         },
         rollback() {
           open = false;
+        },
+        openFile() {
+          return { release() {}, rollback() {} };
         },
         get open() {
           return open;

@@ -92,6 +92,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   return new SqliteEventStore(db, now, options.mirrorCandidates ?? true);
 }
 
+/** The savepoint of WriteGroup.openFile (storeArticles nests its own inside it). */
+const FILE_SAVEPOINT = 'sitrep_file';
+
 class SqliteEventStore implements EventStore {
   private readonly st;
   /** Merge candidates in memory while ingesting (see candidate-mirror.ts); null until the first ingest. */
@@ -413,6 +416,7 @@ class SqliteEventStore implements EventStore {
     // savepoint inside never fails half-way for want of it.
     this.db.exec('BEGIN IMMEDIATE');
     let ended = false;
+    let fileOpen = false;
     const db = this.db;
     const end = () => {
       ended = true;
@@ -440,6 +444,25 @@ class SqliteEventStore implements EventStore {
         if (ended) return;
         if (db.inTransaction) db.exec('ROLLBACK');
         end();
+      },
+      openFile: () => {
+        if (ended || !db.inTransaction) throw new StoreError('the write group has already ended');
+        if (fileOpen) throw new StoreError('a file is already open in this write group');
+        db.exec(`SAVEPOINT ${FILE_SAVEPOINT}`);
+        fileOpen = true;
+        const close = (undo: boolean) => {
+          if (!fileOpen) return;
+          fileOpen = false;
+          // A transaction the database undid itself (full disk) took the savepoint with it.
+          if (!db.inTransaction) return;
+          if (undo) {
+            db.exec(`ROLLBACK TO ${FILE_SAVEPOINT}`);
+            // The mirror may hold rows of the articles undone.
+            this.dropMirror();
+          }
+          db.exec(`RELEASE ${FILE_SAVEPOINT}`);
+        };
+        return { release: () => close(false), rollback: () => close(true) };
       },
       get open() {
         return !ended && db.inTransaction;
