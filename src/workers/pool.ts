@@ -114,7 +114,7 @@ interface Slot {
   ready: boolean;
   /**
    * Files sent to the worker, in the order sent: the first is the one it works on, the next ones wait
-   * in its message queue, so the worker starts it the moment it is done instead of waiting for this
+   * in its message queue, so the worker starts the next the moment it is done instead of waiting for this
    * thread, which may be busy storing the previous file (TASKS_PER_WORKER).
    */
   tasks: Task<DeliveredArticle>[];
