@@ -9,7 +9,7 @@
  */
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from './packed-article.js';
-import { addOutcome, emptyOutcome, failedOutcome, storeError, storeOutcome, type InputOutcome } from './store-outcome.js';
+import { addOutcome, emptyOutcome, storeError, type InputOutcome } from './store-outcome.js';
 import type { EventStore, FileWrite, WriteGroup } from './types.js';
 
 export interface GroupLimits {
@@ -60,28 +60,9 @@ export class GroupedFileStorer {
 
   /** Stores one file's articles in the open group (opening one if needed); commits when a limit is reached. */
   storeFile(path: string, articles: (Article | PackedArticle)[], problems: string[], index: number): void {
-    this.rethrow();
-    if (!this.group) {
-      try {
-        this.open();
-      } catch (error) {
-        // No write lock (another writer held it past busy_timeout): this file is not stored.
-        this.queue({ path, ok: false, error: `could not be stored: ${(error as Error).message}` }, index);
-        return;
-      }
-    }
-    const outcome = storeOutcome(this.store, path, articles, problems);
-    if (!this.group!.open) {
-      // The database undid the whole transaction (full disk, I/O error): the files before this one,
-      // stored in it, are gone too, so none of them is reported stored.
-      this.group = null;
-      this.queue(outcome, index);
-      this.failPending(outcome.ok ? 'the database undid its transaction' : outcome.error);
-      return;
-    }
-    this.queue(outcome, index);
-    this.articles += articles.length;
-    if (this.articles >= this.limits.articles || performance.now() - this.openedAt >= this.limits.ms) this.flush();
+    // A whole file is a file in one part.
+    this.storePart(path, articles, index);
+    this.endFile(path, problems, index);
   }
 
   /**
@@ -119,8 +100,9 @@ export class GroupedFileStorer {
       // files before this one, stored in it, are gone too.
       const undone = this.group !== null;
       this.group = null;
-      this.queue(file.error !== null ? { path, ok: false, error: file.error } : failedOutcome(path, new Error('the database undid its transaction')), index);
-      if (undone) this.failPending(file.error ?? 'the database undid its transaction');
+      const error = file.error ?? storeError(new Error('the database undid its transaction'));
+      this.queue({ path, ok: false, error }, index);
+      if (undone) this.failPending(error);
       else this.reportPending();
       return;
     }

@@ -2,9 +2,7 @@
  * The outcome of storing one input file, shared by the serial ingest (ingest-inputs) and the worker
  * pool's. Kept apart from the readers so a thread that only stores does not load them.
  */
-import type { Article } from '../model/types.js';
-import type { PackedArticle } from './packed-article.js';
-import type { EventStore, IngestResult } from './types.js';
+import type { IngestResult } from './types.js';
 
 export type InputOutcome =
   | {
@@ -19,18 +17,6 @@ export type InputOutcome =
       problems: string[];
     }
   | { path: string; ok: false; error: string };
-
-/**
- * Stores one file's articles in one transaction and counts what happened; a store failure is the
- * file's outcome, not an exception. Shared by the serial ingest and the worker pool's.
- */
-export function storeOutcome(store: EventStore, path: string, articles: (Article | PackedArticle)[], problems: string[]): InputOutcome {
-  try {
-    return addOutcome(emptyOutcome(path, problems), store.storeArticles(articles));
-  } catch (error) {
-    return failedOutcome(path, error);
-  }
-}
 
 type StoredOutcome = Extract<InputOutcome, { ok: true }>;
 
@@ -49,10 +35,6 @@ export function addOutcome(outcome: StoredOutcome, result: IngestResult): Stored
     joined: outcome.joined + result.joined,
     folded: outcome.folded + result.folded,
   };
-}
-
-export function failedOutcome(path: string, error: unknown): InputOutcome {
-  return { path, ok: false, error: storeError(error) };
 }
 
 /** Why a file could not be stored, from what the store threw. */
