@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from '../store/packed-article.js';
 import type { ExtractFormat } from './article-json.js';
+import { describeFailure } from './failures.js';
 import { spawnPipelineWorker } from './spawn-worker.js';
 import {
   STATUS_ARTICLE,
@@ -99,8 +100,12 @@ interface Task<A extends DeliveredArticle> {
   skip: number[];
   failures: ArticleFailure[];
   attempts: number;
-  /** Articles received and not yet handed on (all of them, without an ArticleHandler). */
-  received: A[];
+  /**
+   * Parts received and not yet handed on (all of them, without an ArticleHandler), each as its worker
+   * sent it: the ArticleHandler gets the same parts whether they waited or not, so a store gets the
+   * same calls (and merges the same way) as a serial run.
+   */
+  received: A[][];
   /**
    * Indexes of every article received over all attempts: a worker that takes the file again after a
    * crash leaves them out too, so it goes on from where the last one stopped.
@@ -150,12 +155,6 @@ function faultsFromEnvironment(): FaultInjection {
   }
 }
 
-function describeFailure(failure: ArticleFailure): string {
-  const where = failure.stage ? ` in stage ${failure.stage}` : '';
-  const what =
-    failure.kind === 'timeout' ? 'stopped: ran too long' : failure.kind === 'crash' ? 'the worker crashed' : 'the pipeline failed';
-  return `article ${failure.index + 1}${failure.title ? ` ("${failure.title.slice(0, 60)}")` : ''}: ${what}${where} (${failure.message})`;
-}
 
 export function createPipelinePool(options: PoolOptions = {}): PipelinePool<Article> {
   return new WorkerPool<Article>(options, 'whole');
@@ -396,17 +395,17 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
   /** Articles of a task from its worker: handed on now if their file is being delivered, else kept. */
   private receive(run: Run<A>, task: Task<A>, articles: A[], indexes: number[]): void {
     for (const index of indexes) task.receivedIndexes.push(index);
-    for (const article of articles) task.received.push(article);
+    task.received.push(articles);
     if (run.onArticles && task.index === run.delivered) this.handOn(run, task);
   }
 
   /** Gives the caller's ArticleHandler the articles of a task kept so far (a throw ends the run). */
   private handOn(run: Run<A>, task: Task<A>): boolean {
     if (!run.onArticles || !task.received.length) return true;
-    const articles = task.received;
+    const parts = task.received;
     task.received = [];
     try {
-      run.onArticles(articles, task.index);
+      for (const articles of parts) run.onArticles(articles, task.index);
       return true;
     } catch (error) {
       this.abandon(run, error as Error);
@@ -418,7 +417,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     const run = this.current!;
     const failed = [...task.failures, ...result.failed].sort((a, b) => a.index - b.index);
     // The articles came in parts: with an ArticleHandler they are handed to it, else the result holds them.
-    let final: FileResult<A> = result.ok ? { ...result, failed, articles: run.onArticles ? [] : task.received } : { ...result, failed };
+    let final: FileResult<A> = result.ok ? { ...result, failed, articles: run.onArticles ? [] : task.received.flat() } : { ...result, failed };
     if (!run.onArticles) task.received = [];
     if (final.ok && task.receivedIndexes.length === 0 && failed.length) {
       final = { path: task.path, ok: false, kind: failed[0].kind, error: describeFailure(failed[0]), failed };

@@ -114,6 +114,51 @@ test('on workers the database is the one an in-process run writes', () => {
   }
 });
 
+/**
+ * A wire desk's day: the same few incidents told again and again by different outlets, far apart in
+ * the file, among one-off stories. Long enough for three groups of the stages (20 articles each), so
+ * reports merge with events stored from earlier groups of the same file.
+ */
+function longWireFile(seed: number): Array<{ title: string; text: string }> {
+  const towns = ['Idlib', 'Maarat al-Numan', 'Saraqib', 'Jisr al-Shughur', 'Ariha', 'Atarib', 'Darat Izza', 'Sarmada'];
+  const outlets = ['a local monitor said', 'state media reported', 'a rescue worker told reporters', 'residents said'];
+  const records: Array<{ title: string; text: string }> = [];
+  for (let i = 0; i < 46; i += 1) {
+    const repeated = i % 3 === 0;
+    const town = towns[repeated ? (i / 3 + seed) % 3 : (i + seed) % towns.length]!;
+    const killed = repeated ? 3 + ((i / 3 + seed) % 3) : 2 + (i % 5);
+    const day = repeated ? 'Monday' : ['Sunday', 'Tuesday', 'Wednesday'][i % 3]!;
+    records.push({
+      title: `${repeated ? 'Shelling' : 'Air strike'} in ${town} (${seed}-${i})`,
+      text:
+        `${town.toUpperCase()}, Syria - ${repeated ? 'Artillery shelling hit a market' : 'An air strike hit a house'} in ${town} ` +
+        `on ${day}, killing ${killed} civilians and wounding ${killed * 2} others, ${outlets[i % outlets.length]}. ` +
+        `Government forces and rebel fighters have traded fire around ${town} for weeks.`,
+    });
+  }
+  return records;
+}
+
+test('a long file is stored group by group the same way on workers and in this process', () => {
+  const { dir, cleanup } = tempDir('sitrep-ingest-long-');
+  try {
+    mkdirSync(join(dir, 'wire'));
+    writeFileSync(join(dir, 'wire', 'a.jsonl'), jsonl(longWireFile(0)));
+    writeFileSync(join(dir, 'wire', 'b.jsonl'), jsonl(longWireFile(1)));
+    const serial = sitrep(['ingest', 'wire', '--db', 'serial.db', '--workers', '0'], dir);
+    assert.equal(serial.code, 0, serial.stderr);
+    assert.match(serial.stdout, /ingested 2 files into serial\.db: 92 new article\(s\), 0 unchanged; \d+ new event\(s\), [1-9]\d* report\(s\) merged/);
+    for (const workers of ['1', '2']) {
+      const run = sitrep(['ingest', 'wire', '--db', `w${workers}.db`, '--workers', workers], dir);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stdout, serial.stdout.replace('serial.db', `w${workers}.db`), `--workers ${workers}`);
+      assert.deepEqual(contents(join(dir, `w${workers}.db`)), contents(join(dir, 'serial.db')), `--workers ${workers}`);
+    }
+  } finally {
+    cleanup();
+  }
+});
+
 test('a worker that dies on one article costs that article: it is reported, the rest is stored (exit 2)', () => {
   const { dir, cleanup } = tempDir('sitrep-ingest-crash-');
   try {
