@@ -73,25 +73,20 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
     // worker before.
     const indexes = read.drafts.map((_, index) => index).filter((index) => !message.skip.includes(index));
     const drafts = indexes.map((index) => read.drafts[index]!);
-    // The file's articles go through the stages a group at a time (processInGroups). For a consumer that
-    // streams (sitrep extract) each group's articles are sent as a part of their own before the next
-    // group runs, so this thread never holds more than a group of them; otherwise in one part at the end.
+    // The file's articles go through the stages a group at a time (processInGroups), and each group's
+    // articles are sent as a part of their own before the next group runs: this thread never holds more
+    // than a group of them, a consumer that streams (extract, ingest) takes them at once, and a worker
+    // that takes the file again after a crash goes on from the last part received.
     // Before each step the article and stage are written to shared memory, so a crash or a hang
     // names them.
     const groups = pipeline.processInGroups(drafts, {
       beforeStep: (docIndex) => Atomics.store(status, STATUS_ARTICLE, indexes[docIndex]!),
     });
-    let articles: DeliveredArticle[] = [];
-    let articleIndexes: number[] = [];
-    // Packed layers are moved to the main thread, not copied.
-    let transfer: ArrayBuffer[] = [];
-    const send = () => {
-      if (articles.length) post({ type: 'part', task: message.task, articles, indexes: articleIndexes }, transfer);
-      articles = [];
-      articleIndexes = [];
-      transfer = [];
-    };
     for (const { offset, outcomes } of groups) {
+      const articles: DeliveredArticle[] = [];
+      const articleIndexes: number[] = [];
+      // Packed layers are moved to the main thread, not copied.
+      const transfer: ArrayBuffer[] = [];
       outcomes.forEach((outcome, inGroup) => {
         const docIndex = offset + inGroup;
         const index = indexes[docIndex]!;
@@ -116,9 +111,8 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
           articles.push({ id: article.id, json, textBytes: Buffer.byteLength(article.text) });
         }
       });
-      if (message.stream) send();
+      if (articles.length) post({ type: 'part', task: message.task, articles, indexes: articleIndexes }, transfer);
     }
-    send();
     // The articles went in the parts; the result says how the file went.
     result = { path: message.path, ok: true, articles: [], problems: read.problems, failed, ms: performance.now() - started };
   }

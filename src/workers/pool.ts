@@ -386,7 +386,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
           slot.beatAt = Date.now();
         }
         slot.tasks.push(task);
-        const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: [...task.skip, ...task.receivedIndexes], stream: run.onArticles !== null };
+        const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: [...task.skip, ...task.receivedIndexes] };
         slot.worker.postMessage(message);
       }
     }
