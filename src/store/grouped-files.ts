@@ -133,7 +133,7 @@ export class GroupedFileStorer {
       try {
         group.commit();
       } catch (error) {
-        this.failPending(`could not be stored: ${(error as Error).message}`);
+        this.failPending(storeError(error));
         return;
       }
     }

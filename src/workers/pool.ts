@@ -113,7 +113,7 @@ interface Task<A extends DeliveredArticle> {
   receivedIndexes: number[];
 }
 
-interface Slot {
+interface Slot<A extends DeliveredArticle> {
   worker: Worker;
   status: Int32Array;
   ready: boolean;
@@ -122,7 +122,7 @@ interface Slot {
    * in its message queue, so the worker starts the next the moment it is done instead of waiting for this
    * thread, which may be busy storing the previous file (TASKS_PER_WORKER).
    */
-  tasks: Task<DeliveredArticle>[];
+  tasks: Task<A>[];
   beat: number;
   beatAt: number;
   /** Set when the pool itself ends the worker: a timeout, or closing. */
@@ -180,7 +180,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
   readonly size: number;
   readonly timings: Record<string, number> = {};
   stopping = false;
-  private readonly slots: Slot[] = [];
+  private readonly slots: Slot<A>[] = [];
   private readonly init: Omit<WorkerInit, 'status'>;
   private readonly stageTimeoutMs: number;
   private readonly heapMb: number;
@@ -257,10 +257,10 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
 
   // Workers ------------------------------------------------------------------------------------------
 
-  private spawn(): Slot {
+  private spawn(): Slot<A> {
     const status = new Int32Array(new SharedArrayBuffer(STATUS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const worker = spawnPipelineWorker({ ...this.init, status: status.buffer as SharedArrayBuffer }, this.heapMb);
-    const slot: Slot = { worker, status, ready: false, tasks: [], beat: 0, beatAt: 0, ending: null, lastError: null };
+    const slot: Slot<A> = { worker, status, ready: false, tasks: [], beat: 0, beatAt: 0, ending: null, lastError: null };
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on('error', (error) => {
       slot.lastError = error.message;
@@ -269,7 +269,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     return slot;
   }
 
-  private onMessage(slot: Slot, message: WorkerMessage): void {
+  private onMessage(slot: Slot<A>, message: WorkerMessage): void {
     if (message.type === 'fatal') {
       this.failPool(new PoolStartError(`the pipeline could not start in a worker: ${message.message}`));
       return;
@@ -284,18 +284,18 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     if (message.type === 'part') {
       const task = slot.tasks.find((t) => t.index === message.task);
       // The worker sends articles in the form this pool was made with (init.form), so they are A.
-      if (task && this.current) this.receive(this.current, task as Task<A>, message.articles as A[], message.indexes);
+      if (task && this.current) this.receive(this.current, task, message.articles as A[], message.indexes);
       return;
     }
     const at = slot.tasks.findIndex((t) => t.index === message.task);
-    const task = at < 0 ? null : (slot.tasks.splice(at, 1)[0]! as Task<A>);
+    const task = at < 0 ? null : slot.tasks.splice(at, 1)[0]!;
     for (const [name, ms] of Object.entries(message.timings)) this.timings[name] = (this.timings[name] ?? 0) + ms;
     // The worker sends articles in the form this pool was made with (init.form), so they are A.
     if (task && this.current) this.complete(task, message.result as FileResult<A>);
     this.dispatch();
   }
 
-  private onExit(slot: Slot, code: number): void {
+  private onExit(slot: Slot<A>, code: number): void {
     const index = this.slots.indexOf(slot);
     if (slot.ending === 'closing' || this.closed) return;
     if (!slot.ready && slot.ending === null) {
@@ -304,7 +304,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     }
     // The first file sent is the one the worker was on; the ones queued behind it were never started
     // and go back to the front of the line as they are.
-    const [task, ...queued] = slot.tasks as Task<A>[];
+    const [task, ...queued] = slot.tasks;
     slot.tasks = [];
     if (this.current) this.current.retries.unshift(...queued);
     if (task && this.current) {
