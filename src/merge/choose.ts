@@ -7,8 +7,12 @@ import type { Comparison, EventFacts } from './types.js';
 
 export interface Candidate {
   id: string;
-  /** ISO timestamp the event was created: older events win ties. */
-  created: string;
+  /**
+   * Order the event was stored in (the store's row number): older events win ties. Not the creation
+   * time: events stored in one call share a timestamp, so a tie decided by time (then by id) came out
+   * differently when the same articles were stored in other groups (serial ingest against workers).
+   */
+  seq: number;
   facts: EventFacts;
   articleIds: string[];
 }
@@ -28,7 +32,7 @@ export function chooseEvent(facts: EventFacts, articleIds: string[], candidates:
     .sort(
       (a, b) =>
         b.comparison.score - a.comparison.score ||
-        a.candidate.created.localeCompare(b.candidate.created) ||
+        a.candidate.seq - b.candidate.seq ||
         a.candidate.id.localeCompare(b.candidate.id),
     );
   return { chosen: compatible[0] ?? null, compared };

@@ -122,6 +122,28 @@ test('a report that bridges two events folds the newer into the older, and the f
   });
 });
 
+test('the survivor of a fold is the event stored first, however the reports were grouped into calls', () => {
+  // Stored in one call, both events share one timestamp: a tie decided by time (then by id) picked
+  // whichever id sorted first, so the same reports gave other events when ingested in other groups.
+  const [actorsOnly, placeOnly, both] = foldReports;
+  for (const order of [[actorsOnly, placeOnly], [placeOnly, actorsOnly]]) {
+    const survivors: string[] = [];
+    for (const grouping of ['one call', 'a call each']) {
+      withStore((path, now) => {
+        const store = openSqliteStore(path, { now });
+        const reports = [...order, both];
+        if (grouping === 'one call') store.storeArticles(reports);
+        else for (const article of reports) store.storeArticles([article]);
+        const first = store.getArticle(order[0].id)!.eventIds[0];
+        assert.equal(store.stats().events, 1, `${grouping}: the bridge folds the two events`);
+        for (const article of reports) assert.equal(store.getArticle(article.id)!.eventIds[0], first, `${grouping}: every report ends in the first-stored event`);
+        survivors.push(first);
+        store.close();
+      });
+    }
+    assert.equal(survivors[0], survivors[1]);
+  }
+});
 test('two reports 29 km apart in the same district (admin2) are one event; without admin2 they are two', () => {
   withStore((path, now) => {
     const store = openSqliteStore(path, { now });

@@ -246,11 +246,6 @@ export class CandidateMirror {
     return this.byId.size;
   }
 
-  /** The created timestamp of a mirrored event (kept when its other columns are rewritten). */
-  created(id: string): string | undefined {
-    return this.byId.get(id)?.[1];
-  }
-
   /** The [lat, lon] a mirrored event was stored with (null when it has no place). */
   position(id: string): [number | null, number | null] | undefined {
     const row = this.byId.get(id);

@@ -35,12 +35,12 @@ export interface MergeLogRow {
  * summary. Read as arrays (raw rows): building a 17-key object per candidate row cost a quarter of
  * the candidate query's time.
  */
-export const CANDIDATE_COLUMNS = `id, created, type, sub_type, date, date_end, date_precision, actor1, actor2,
+export const CANDIDATE_COLUMNS = `id, seq, type, sub_type, date, date_end, date_precision, actor1, actor2,
   location_name, lat, lon, country, admin1, admin2, geo_precision, article_ids`;
 
 export type CandidateRow = [
   id: string,
-  created: string,
+  seq: number,
   type: string,
   subType: string,
   date: string | null,
@@ -59,11 +59,11 @@ export type CandidateRow = [
 ];
 
 export function candidateFromRow(row: CandidateRow): Candidate {
-  const [id, created, type, subType, date, dateEnd, datePrecision, actor1, actor2, name, lat, lon, country, admin1, admin2, precision, articleIds] = row;
+  const [id, seq, type, subType, date, dateEnd, datePrecision, actor1, actor2, name, lat, lon, country, admin1, admin2, precision, articleIds] = row;
   const located = name !== null && lat !== null && lon !== null;
   return {
     id,
-    created,
+    seq,
     articleIds: JSON.parse(articleIds) as string[],
     facts: {
       type,
@@ -118,9 +118,9 @@ export function eventValues(summary: EventSummary): unknown[] {
  * The candidate row (CANDIDATE_COLUMNS) SQLite returns for an event written with these values:
  * NaN is stored as NULL, and an unset value binds as NULL.
  */
-export function candidateRowOf(id: string, created: string, values: unknown[]): CandidateRow {
+export function candidateRowOf(id: string, seq: number, values: unknown[]): CandidateRow {
   const stored = (value: unknown) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : value);
-  return [id, created, ...values.slice(0, 14).map(stored), stored(values[16])] as CandidateRow;
+  return [id, seq, ...values.slice(0, 14).map(stored), stored(values[16])] as CandidateRow;
 }
 
 export function mentionFromData(data: string): Mention {

@@ -261,11 +261,12 @@ class SqliteEventStore implements EventStore {
   private foldAround(eventId: string, at: string, result: IngestResult): void {
     let current = eventId;
     for (let i = 0; i < MAX_FOLDS_PER_REPORT; i += 1) {
-      const event = eventFromRow(this.st.getEvent.get(current) as EventRow);
+      const row = this.st.getEvent.get(current) as EventRow;
+      const event = eventFromRow(row);
       const choice = chooseEvent(event, event.articleIds, this.candidatesFor(event, event.id));
       if (!choice.chosen) return;
       const other = choice.chosen.candidate;
-      const otherIsOlder = other.created < event.created || (other.created === event.created && other.id < event.id);
+      const otherIsOlder = other.seq < row.seq;
       const [survivor, folded] = otherIsOlder ? [other.id, event.id] : [event.id, other.id];
       this.st.moveMentions.run(survivor, folded);
       const foldedRow = this.st.getEvent.get(folded) as EventRow;
@@ -302,11 +303,7 @@ class SqliteEventStore implements EventStore {
       keepRtree = placed && before !== undefined && before[0] === loc!.lat && before[1] === loc!.lon;
       if (!keepRtree) this.st.deleteRtree.run(seq);
     }
-    if (this.mirror) {
-      const created = isNew ? at : this.mirror.created(id);
-      if (created === undefined) this.dropMirror();
-      else this.mirror.put(candidateRowOf(id, created, values));
-    }
+    this.mirror?.put(candidateRowOf(id, Number(seq), values));
     if (placed && !keepRtree) this.st.insertRtree.run(seq, loc!.lon, loc!.lon, loc!.lat, loc!.lat);
   }
 
