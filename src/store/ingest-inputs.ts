@@ -33,8 +33,8 @@ export function ingestInputs(
       }
       // A group at a time, each stored as soon as it is done, in the file's savepoint: a long file is
       // never held whole, and its groups are the parts a pool worker sends, so both paths store the
-      // same calls and merge the same way (the older of two events wins a tie, and each call has its
-      // own time). An article a stage throws on costs only itself, as on the workers.
+      // same calls. (Merging does not depend on the calls: a tie goes to the event stored first.) An
+      // article a stage throws on costs only itself, as on the workers.
       const failures: string[] = [];
       let stored = 0;
       for (const { offset, outcomes } of pipeline.processInGroups(read.drafts)) {
