@@ -19,7 +19,8 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-export function decodeInput(bytes: Uint8Array): Decoded {
+/** `byteOffset`: where the bytes start in their file (a piece of a large JSONL file), for the messages. */
+export function decodeInput(bytes: Uint8Array, byteOffset = 0): Decoded {
   if (bytes.length === 0) return { ok: false, error: 'empty file' };
   for (const [name, magic] of MAGIC) {
     if (startsWith(bytes, magic)) return { ok: false, error: `binary file (${name}), not text, HTML or JSONL` };
@@ -39,7 +40,7 @@ export function decodeInput(bytes: Uint8Array): Decoded {
   try {
     return finish(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes));
   } catch {
-    return { ok: false, error: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)} (convert the file to UTF-8)` };
+    return { ok: false, error: `invalid UTF-8 at byte ${byteOffset + firstInvalidUtf8(bytes)} (convert the file to UTF-8)` };
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES, decodeInput } from './decode.js';
 import { readFeed } from './readers/feed.js';
 import { readHtml } from './readers/html.js';
 import { readJsonl } from './readers/jsonl.js';
+import { cutIntoPieces, inputLabel, JSONL_PIECE_BYTES, readPieceBytes, type InputPiece, type InputRef } from './pieces.js';
 import { isRealDate, publishedForArticle } from './published.js';
 import { segmentPage } from './segment.js';
 import type { InputFormat, InputResult, ReadOptions } from './types.js';
@@ -35,9 +36,23 @@ function describe(error: unknown): string {
   return (error as Error).message;
 }
 
-/** Expands folders (recursively, sorted) into files; `-` stays as stdin. Unreadable paths become errors. */
-export function expandInputs(paths: string[]): { files: string[]; errors: InputResult[] } {
-  const files: string[] = [];
+export interface ExpandOptions {
+  /** The format the inputs are read as (--input-format), when not detected. */
+  format?: InputFormat;
+  /** --published: a list of dates by position in the file keeps a JSONL file whole. */
+  published?: string | null;
+  /** Size of the pieces a large JSONL file is read in (tests set it low). */
+  pieceBytes?: number;
+}
+
+/**
+ * Expands folders (recursively, sorted) into files; `-` stays as stdin. Unreadable paths become errors.
+ * A JSONL file of more than two pieces' size is given as its pieces (see pieces.ts).
+ */
+export function expandInputs(paths: string[], options: ExpandOptions = {}): { files: InputRef[]; errors: InputResult[] } {
+  const files: InputRef[] = [];
+  const pieceBytes = options.pieceBytes ?? JSONL_PIECE_BYTES;
+  const byPosition = Boolean(options.published?.includes(','));
   const errors: InputResult[] = [];
   const visit = (path: string) => {
     if (path === STDIN) {
@@ -50,7 +65,8 @@ export function expandInputs(paths: string[]): { files: string[]; errors: InputR
         const entries = readdirSync(path).filter((name) => !name.startsWith('.')).sort();
         for (const name of entries) visit(join(path, name));
       } else if (stat.isFile()) {
-        files.push(path);
+        if (stat.size > 2 * pieceBytes && !byPosition && isJsonlFile(path, options.format)) files.push(...cutIntoPieces(path, stat.size, pieceBytes));
+        else files.push(path);
       } else {
         errors.push({ path, ok: false, error: 'not a regular file' });
       }
@@ -60,6 +76,21 @@ export function expandInputs(paths: string[]): { files: string[]; errors: InputR
   };
   for (const path of paths) visit(path);
   return { files, errors };
+}
+
+/** Whether a file is read as JSONL (forced, by its extension, or by its first line) and is UTF-8. */
+function isJsonlFile(path: string, format: InputFormat | undefined): boolean {
+  const head = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // UTF-16 (a byte-order mark) is decoded whole: its bytes cannot be cut at newline bytes.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  return (format ?? detectFormat(path, head.subarray(0, length).toString('utf8'))) === 'jsonl';
 }
 
 function readBytes(path: string, maxBytes: number): Uint8Array | string {
@@ -130,17 +161,40 @@ export function detectFormat(path: string, text: string): InputFormat {
   return 'text';
 }
 
-/** Reads one input (text, HTML, JSONL or a feed, by extension and content) into article drafts. */
-export function readInput(path: string, options: ReadOptions = {}): InputResult {
-  const result = readInputDrafts(path, options);
+/**
+ * Reads one input (text, HTML, JSONL or a feed, by extension and content, or a piece of a large JSONL
+ * file) into article drafts. A piece's result is named by inputLabel (the file and its lines).
+ */
+export function readInput(input: InputRef, options: ReadOptions = {}): InputResult {
+  const result = typeof input === 'string' ? readInputDrafts(input, options) : readPieceDrafts(input, options);
   if (!result.ok) return result;
   // Readers keep dates their input carries (metadata, JSONL field); the others come from --published,
   // by position when it is a list, and for text pages from a date leading the file name.
-  const fromName = publishedFromFileName(path);
+  const fromName = publishedFromFileName(typeof input === 'string' ? input : input.path);
   result.drafts.forEach((draft, i) => {
     draft.published ??= publishedForArticle(options.published, i) ?? fromName;
   });
   return result;
+}
+
+/** A piece of a JSONL file: its lines, numbered and placed as in the whole file. */
+function readPieceDrafts(piece: InputPiece, options: ReadOptions): InputResult {
+  const path = inputLabel(piece);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = piece.end - piece.start;
+  // Only a record larger than the limit makes a piece larger than it (pieces are a few MB).
+  if (size > maxBytes) return { path, ok: false, error: `these lines are ${formatMb(size)}, above the ${formatMb(maxBytes)} limit (--max-bytes)` };
+  let bytes: Buffer;
+  try {
+    bytes = readPieceBytes(piece);
+  } catch (error) {
+    return { path, ok: false, error: describe(error) };
+  }
+  const decoded = decodeInput(bytes, piece.start);
+  if (!decoded.ok) return { path, ok: false, error: decoded.error };
+  const { drafts, problems } = readJsonl(decoded.text, piece.path, null, { linesBefore: piece.firstLine - 1, charsBefore: piece.charStart });
+  if (!drafts.length && problems.length) return { path, ok: false, error: `no readable record (${problems[0]})` };
+  return { path, ok: true, drafts, problems };
 }
 
 function readInputDrafts(path: string, options: ReadOptions): InputResult {

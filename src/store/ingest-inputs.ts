@@ -3,6 +3,7 @@
  * time and store each group (several files a commit, see grouped-files.ts). Outcomes are values: a bad
  * file is reported and the batch goes on.
  */
+import { inputLabel, type InputRef } from '../ingest/pieces.js';
 import { readInput } from '../ingest/read.js';
 import type { ReadOptions } from '../ingest/types.js';
 import type { Pipeline } from '../pipeline.js';
@@ -18,15 +19,16 @@ export type { InputOutcome };
 export function ingestInputs(
   store: EventStore,
   pipeline: Pipeline,
-  paths: string[],
+  inputs: InputRef[],
   options: ReadOptions,
   report: (outcome: InputOutcome) => void,
   limits?: GroupLimits,
 ): void {
   const storer = new GroupedFileStorer(store, (outcome) => report(outcome), limits);
   try {
-    paths.forEach((path, index) => {
-      const read = readInput(path, options);
+    inputs.forEach((input, index) => {
+      const path = inputLabel(input);
+      const read = readInput(input, options);
       if (!read.ok) {
         storer.refuseFile({ path, ok: false, error: read.error }, index);
         return;

@@ -6,6 +6,7 @@
  * same way whichever path produced them.
  */
 import { availableParallelism } from 'node:os';
+import { inputLabel, type InputRef } from '../ingest/pieces.js';
 import { GroupedFileStorer, type GroupLimits } from '../store/grouped-files.js';
 import type { InputOutcome } from '../store/store-outcome.js';
 import type { EventStore } from '../store/types.js';
@@ -39,7 +40,7 @@ export function defaultIngestWorkers(cores = availableParallelism()): number {
 
 export async function ingestFilesInParallel(
   store: EventStore,
-  files: string[],
+  files: InputRef[],
   options: ParallelIngestOptions = {},
 ): Promise<RunSummary> {
   const pool = options.pool ?? createStoringPool(options);
@@ -54,7 +55,7 @@ export async function ingestFilesInParallel(
       },
       // Each group of a file's articles is stored as it comes, in the file's savepoint: a long file is
       // never held whole in this thread, and storing it overlaps the rest of its processing.
-      (articles, index) => storer.storePart(files[index]!, articles, index),
+      (articles, index) => storer.storePart(inputLabel(files[index]!), articles, index),
     );
   } finally {
     // Whatever ended the run (done, Ctrl-C, a pool that could not start), what was delivered is kept.

@@ -59,7 +59,7 @@ function runTask(pipeline: Pipeline, message: TaskMessage): void {
   Atomics.store(status, STATUS_STAGE, -1);
   const before = { ...pipeline.timings };
   const started = performance.now();
-  const read = readInput(message.path, init.read);
+  const read = readInput(message.input, init.read);
   const readMs = performance.now() - started;
   Atomics.add(status, STATUS_BEAT, 1);
   let result: FileResult<DeliveredArticle>;

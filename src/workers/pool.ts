@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { inputLabel, type InputRef } from '../ingest/pieces.js';
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from '../store/packed-article.js';
 import type { ExtractFormat } from './article-json.js';
@@ -80,7 +81,7 @@ export interface PipelinePool<A extends DeliveredArticle = Article> {
    * is never held whole: see ArticleHandler) and the results passed to `onResult` hold none.
    * Without it, each result holds all of its file's articles.
    */
-  run(files: string[], onResult: ResultHandler<A>, onArticles?: ArticleHandler<A>): Promise<RunSummary>;
+  run(files: InputRef[], onResult: ResultHandler<A>, onArticles?: ArticleHandler<A>): Promise<RunSummary>;
   /** Hand out no new file of the current run; files already started are finished and delivered, then run() resolves. */
   stop(): void;
   readonly stopping: boolean;
@@ -95,6 +96,8 @@ export interface PipelinePool<A extends DeliveredArticle = Article> {
 
 interface Task<A extends DeliveredArticle> {
   index: number;
+  input: InputRef;
+  /** The input as results name it (inputLabel). */
   path: string;
   /** Articles that crashed or hung a worker: left out when the file is taken again. */
   skip: number[];
@@ -131,7 +134,7 @@ interface Slot<A extends DeliveredArticle> {
 }
 
 interface Run<A extends DeliveredArticle> {
-  files: string[];
+  files: InputRef[];
   onResult: ResultHandler<A>;
   onArticles: ArticleHandler<A> | null;
   /** Files started and not yet delivered, by index: where their articles wait for their turn. */
@@ -216,7 +219,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  run(files: string[], onResult: ResultHandler<A>, onArticles?: ArticleHandler<A>): Promise<RunSummary> {
+  run(files: InputRef[], onResult: ResultHandler<A>, onArticles?: ArticleHandler<A>): Promise<RunSummary> {
     if (this.current) return Promise.reject(new Error('the pool is already running a batch'));
     if (this.fatal) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
@@ -366,7 +369,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
     if (this.stopping || run.started >= run.files.length) return null;
     if (run.started - run.delivered >= this.window) return null;
     const index = run.started++;
-    const task: Task<A> = { index, path: run.files[index], skip: [], failures: [], attempts: 0, received: [], receivedIndexes: [] };
+    const task: Task<A> = { index, input: run.files[index]!, path: inputLabel(run.files[index]!), skip: [], failures: [], attempts: 0, received: [], receivedIndexes: [] };
     run.tasks.set(index, task);
     return task;
   }
@@ -386,7 +389,7 @@ class WorkerPool<A extends DeliveredArticle> implements PipelinePool<A> {
           slot.beatAt = Date.now();
         }
         slot.tasks.push(task);
-        const message: TaskMessage = { type: 'task', task: task.index, path: task.path, skip: [...task.skip, ...task.receivedIndexes] };
+        const message: TaskMessage = { type: 'task', task: task.index, input: task.input, path: task.path, skip: [...task.skip, ...task.receivedIndexes] };
         slot.worker.postMessage(message);
       }
     }

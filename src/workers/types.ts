@@ -3,6 +3,7 @@
  * Workers read files and run the pipeline; the main thread receives finished articles and is the only
  * writer to the store, so SQLite never sees two writers and each file stays one transaction.
  */
+import type { InputRef } from '../ingest/pieces.js';
 import type { ReadOptions } from '../ingest/types.js';
 import type { Article } from '../model/types.js';
 import type { PackedArticle } from '../store/packed-article.js';
@@ -116,6 +117,8 @@ export const STATUS_SLOTS = 4;
 export interface TaskMessage {
   type: 'task';
   task: number;
+  input: InputRef;
+  /** How results name the input (inputLabel). */
   path: string;
   /** Articles to leave out (they crashed or hung a worker on an earlier attempt, or came before it crashed). */
   skip: number[];

@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { fdWriter } from '../output.js';
+import type { InputRef } from '../../ingest/pieces.js';
 import { expandInputs, readInput, STDIN } from '../../ingest/read.js';
 import type { InputFormat, ReadOptions } from '../../ingest/types.js';
 import { DocumentWriter, serializeArticle } from '../../workers/article-json.js';
@@ -51,13 +52,13 @@ function reportReadProblems(result: { ok: true; path: string; problems: string[]
   return result.problems.length > 0;
 }
 
-export function extractWorkerCount(requested: number | undefined, files: string[]): number {
+export function extractWorkerCount(requested: number | undefined, files: InputRef[]): number {
   if (files.includes(STDIN)) return 1;
   return Math.max(1, Math.min(requested ?? 1, files.length));
 }
 
 /** Runs the pipeline on the files in this process, writing each article as it is done; true when an input had a problem. */
-async function extractInProcess(files: string[], options: ExtractOptions, output: OutputFile): Promise<boolean> {
+async function extractInProcess(files: InputRef[], options: ExtractOptions, output: OutputFile): Promise<boolean> {
   // Imported here so that other commands do not load the pipeline's modules (about a second).
   const { createPipeline } = await import('../../pipeline.js');
   const pipeline = createPipeline({ actorFiles: options.actors, gazetteerFiles: options.gazetteer });
@@ -94,7 +95,7 @@ async function extractInProcess(files: string[], options: ExtractOptions, output
  * come back in input order; a file's problems, and an article that broke a stage or crashed its
  * worker, are reported as they arrive, and the rest of the file is written.
  */
-async function extractInWorkers(files: string[], options: ExtractOptions, workers: number, output: OutputFile): Promise<boolean> {
+async function extractInWorkers(files: InputRef[], options: ExtractOptions, workers: number, output: OutputFile): Promise<boolean> {
   const { createSerializingPool, PoolStartError } = await import('../../workers/index.js');
   const pool = createSerializingPool(
     { workers, actorFiles: options.actors, gazetteerFiles: options.gazetteer, read: readOptions(options) },
@@ -204,10 +205,10 @@ export function registerExtract(program: Command): void {
     .option('--input-format <format>', 'force the input format: text, html, jsonl, feed', inputFormatOption)
     .option('--actors <file>', 'extra actor dictionary (YAML), repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer supplement, repeatable', collect)
-    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB)', positiveInteger)
+    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB; a large JSONL file is read in pieces, so this limits each record)', positiveInteger)
     .option('--workers <n>', 'pipeline worker threads (default 1: this process; output is the same either way)', workersOption)
     .action(async (inputs: string[], options: ExtractOptions) => {
-      const { files, errors } = expandInputs(inputs);
+      const { files, errors } = expandInputs(inputs, { format: options.inputFormat, published: options.published });
       for (const error of errors) if (!error.ok) process.stderr.write(`sitrep: ${error.path}: ${error.error}\n`);
       const workers = extractWorkerCount(options.workers, files);
       const output = openOutput(options.output);

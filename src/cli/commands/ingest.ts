@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
+import { inputLabel, inputPath, type InputRef } from '../../ingest/pieces.js';
 import { expandInputs, STDIN } from '../../ingest/read.js';
 import type { InputFormat } from '../../ingest/types.js';
 import { ingestInputs, type InputOutcome } from '../../store/ingest-inputs.js';
@@ -28,6 +29,8 @@ export interface IngestOptions {
   quiet?: boolean;
   /** Pipeline worker threads besides this (storing) thread; 0 runs in this process. Default: see workerCount. */
   workers?: number;
+  /** Size of the pieces a large JSONL file is read in (default JSONL_PIECE_BYTES; tests set it low). */
+  pieceBytes?: number;
 }
 
 export interface IngestTotals {
@@ -38,8 +41,10 @@ export interface IngestTotals {
   created: number;
   joined: number;
   folded: number;
-  /** Files left for a re-run because the run was interrupted (Ctrl-C). */
+  /** Files (or pieces of large JSONL files, see `pieces`) left for a re-run because the run was interrupted (Ctrl-C). */
   notStarted: number;
+  /** Whether some file was read in pieces (ingest counts those, not files, as it goes). */
+  pieces: boolean;
 }
 
 /**
@@ -70,7 +75,7 @@ export const EXIT_INTERRUPTED = 130;
  * pipeline while this thread stores. stdin cannot be read from a worker, so a run that includes it
  * stays in this process. 0 means this process.
  */
-export function workerCount(requested: number | undefined, files: string[]): number {
+export function workerCount(requested: number | undefined, files: InputRef[]): number {
   if (files.includes(STDIN)) return 0;
   const count = requested ?? (files.length > 1 ? defaultIngestWorkers() : 0);
   return Math.min(count, files.length);
@@ -82,21 +87,29 @@ class IngestProgress {
   private readonly bar: cliProgress.SingleBar | null;
   private done = 0;
 
-  constructor(
-    private readonly fileCount: number,
-    badPaths: { path: string; error: string }[],
-    quiet: boolean,
-  ) {
-    this.totals = { files: fileCount + badPaths.length, badFiles: 0, stored: 0, unchanged: 0, created: 0, joined: 0, folded: 0, notStarted: 0 };
+  private readonly fileCount: number;
+  private readonly unit: string;
+  /** The file each input (by its label) belongs to, and the files with a problem: a file counts once, whatever its pieces. */
+  private readonly fileOf: Map<string, string>;
+  private readonly badFiles = new Set<string>();
+
+  constructor(inputs: InputRef[], badPaths: { path: string; error: string }[], quiet: boolean) {
+    // A large JSONL file is read and stored in pieces: progress counts those, the totals files.
+    this.fileCount = inputs.length;
+    const pieces = inputs.some((input) => typeof input !== 'string');
+    this.unit = pieces ? 'pieces' : 'files';
+    this.fileOf = new Map(inputs.map((input) => [inputLabel(input), inputPath(input)]));
+    const files = new Set(this.fileOf.values()).size + badPaths.length;
+    this.totals = { files, badFiles: 0, stored: 0, unchanged: 0, created: 0, joined: 0, folded: 0, notStarted: 0, pieces };
     for (const bad of badPaths) this.problem(bad.path, bad.error, true);
     this.bar =
-      process.stderr.isTTY && !quiet && fileCount > 1
+      process.stderr.isTTY && !quiet && this.fileCount > 1
         ? new cliProgress.SingleBar(
-            { format: 'ingest [{bar}] {value}/{total} files | {stored} new articles | {events} events', stream: process.stderr },
+            { format: `ingest [{bar}] {value}/{total} ${this.unit} | {stored} new articles | {events} events`, stream: process.stderr },
             cliProgress.Presets.shades_classic,
           )
         : null;
-    this.bar?.start(fileCount, 0, { stored: 0, events: 0 });
+    this.bar?.start(this.fileCount, 0, { stored: 0, events: 0 });
   }
 
   /** One line on stderr. Erases the bar's line first so the two are not glued; the next update redraws the bar. */
@@ -108,7 +121,12 @@ class IngestProgress {
   /** A problem with one file; `counts` marks the file as one with problems. */
   problem(path: string, message: string, counts: boolean): void {
     this.note(`sitrep: ${path}: ${message}`);
-    if (counts) this.totals.badFiles += 1;
+    if (counts) this.countBad(path);
+  }
+
+  private countBad(path: string): void {
+    this.badFiles.add(this.fileOf.get(path) ?? path);
+    this.totals.badFiles = this.badFiles.size;
   }
 
   record(outcome: InputOutcome): void {
@@ -117,7 +135,7 @@ class IngestProgress {
       this.problem(outcome.path, outcome.error, true);
     } else {
       for (const problem of outcome.problems) this.problem(outcome.path, problem, false);
-      if (outcome.problems.length) totals.badFiles += 1;
+      if (outcome.problems.length) this.countBad(outcome.path);
       totals.stored += outcome.stored;
       totals.unchanged += outcome.unchanged;
       totals.created += outcome.created;
@@ -126,7 +144,7 @@ class IngestProgress {
     }
     this.done += 1;
     if (this.bar) this.bar.update(this.done, { stored: totals.stored, events: totals.created - totals.folded });
-    else if (this.done % PLAIN_PROGRESS_EVERY === 0) process.stderr.write(`ingest: ${this.done}/${this.fileCount} files\n`);
+    else if (this.done % PLAIN_PROGRESS_EVERY === 0) process.stderr.write(`ingest: ${this.done}/${this.fileCount} ${this.unit}\n`);
   }
 
   stop(): IngestTotals {
@@ -140,7 +158,11 @@ type ExpandedInputs = ReturnType<typeof expandInputs>;
 
 function startProgress({ files, errors }: ExpandedInputs, options: IngestOptions): IngestProgress {
   const bad = errors.map((error) => ({ path: error.path, error: error.ok ? 'unreadable' : error.error }));
-  return new IngestProgress(files.length, bad, options.quiet ?? false);
+  return new IngestProgress(files, bad, options.quiet ?? false);
+}
+
+function expandOptions(options: IngestOptions) {
+  return { format: options.inputFormat, published: options.published, pieceBytes: options.pieceBytes };
 }
 
 function readOptions(options: IngestOptions) {
@@ -153,7 +175,7 @@ function readOptions(options: IngestOptions) {
  * one open transaction, which SQLite discards, and were not reported; the next run stores them.
  */
 export function runIngest(inputs: string[], options: IngestOptions): Promise<IngestTotals> {
-  return ingestInProcess(expandInputs(inputs), options);
+  return ingestInProcess(expandInputs(inputs, expandOptions(options)), options);
 }
 
 async function ingestInProcess(inputs: ExpandedInputs, options: IngestOptions): Promise<IngestTotals> {
@@ -206,7 +228,7 @@ async function ingestInWorkers(inputs: ExpandedInputs, options: IngestOptions, w
 
 /** `sitrep ingest` as the command runs it: on workers or in this process (see workerCount). */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestTotals> {
-  const inputs = expandInputs(paths);
+  const inputs = expandInputs(paths, expandOptions(options));
   const workers = workerCount(options.workers, inputs.files);
   return workers > 0 ? ingestInWorkers(inputs, options, workers) : ingestInProcess(inputs, options);
 }
@@ -216,7 +238,9 @@ export function describeTotals(totals: IngestTotals, db: string): string {
   return (
     `ingested ${files} into ${db}: ${totals.stored} new article(s), ${totals.unchanged} unchanged; ` +
     `${totals.created} new event(s), ${totals.joined} report(s) merged into existing events, ${totals.folded} event(s) folded` +
-    (totals.notStarted ? `; interrupted: ${totals.notStarted} file(s) not ingested (run the same command again to resume)` : '')
+    (totals.notStarted
+      ? `; interrupted: ${totals.notStarted} ${totals.pieces ? 'file piece(s)' : 'file(s)'} not ingested (run the same command again to resume)`
+      : '')
   );
 }
 
@@ -230,7 +254,7 @@ export function registerIngest(program: Command): void {
     .option('--input-format <format>', 'force the input format: text, html, jsonl, feed', inputFormatOption)
     .option('--actors <file>', 'extra actor dictionary (YAML), repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer supplement, repeatable', collect)
-    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB)', positiveInteger)
+    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB; a large JSONL file is read in pieces, so this limits each record)', positiveInteger)
     .option('--workers <n>', 'pipeline worker threads besides the storing one (default: one per core but one, for several files; 0: none)', workersOption)
     .action(async (inputs: string[], options: IngestOptions) => {
       const totals = await ingestPaths(inputs, options);

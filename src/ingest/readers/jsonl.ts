@@ -14,12 +14,21 @@ const JsonlRecord = z.object({
   url: z.string().nullish(),
 });
 
-export function readJsonl(content: string, path: string, published: string | null): { drafts: ArticleDraft[]; problems: string[] } {
+/** Where `content` sits in its file, when it is a piece of it (see pieces.ts): line numbers and offsets are the file's. */
+export interface JsonlPlace {
+  /** Lines of the file before the content. */
+  linesBefore: number;
+  /** Characters of the file's text before the content. */
+  charsBefore: number;
+}
+
+export function readJsonl(content: string, path: string, published: string | null, place: JsonlPlace = { linesBefore: 0, charsBefore: 0 }): { drafts: ArticleDraft[]; problems: string[] } {
   const drafts: ArticleDraft[] = [];
   const problems: string[] = [];
-  let offset = 0;
+  let offset = place.charsBefore;
   const lines = content.split('\n');
-  lines.forEach((rawLine, index) => {
+  lines.forEach((rawLine, lineIndex) => {
+    const index = lineIndex + place.linesBefore;
     const start = offset;
     offset += rawLine.length + 1;
     const line = rawLine.trim();
