@@ -19,24 +19,37 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+/** Why the bytes, by their start, are no text (a known file signature, NUL bytes, control characters), or null. UTF-16 is text. */
+export function binaryKind(bytes: Uint8Array): string | null {
+  for (const [name, magic] of MAGIC) {
+    if (startsWith(bytes, magic)) return `binary file (${name}), not text, HTML or JSONL`;
+  }
+  if (isUtf16(bytes)) return null;
+  const head = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return 'binary file (contains NUL bytes), not text, HTML or JSONL';
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (control > head.length * 0.05) return 'binary file (control characters), not text, HTML or JSONL';
+  return null;
+}
+
+/** Starts with a UTF-16 byte-order mark. */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+}
+
 /** `byteOffset`: where the bytes start in their file (a piece of a large JSONL file), for the messages. */
 export function decodeInput(bytes: Uint8Array, byteOffset = 0): Decoded {
   if (bytes.length === 0) return { ok: false, error: 'empty file' };
-  for (const [name, magic] of MAGIC) {
-    if (startsWith(bytes, magic)) return { ok: false, error: `binary file (${name}), not text, HTML or JSONL` };
-  }
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+  const binary = binaryKind(bytes);
+  if (binary) return { ok: false, error: binary };
+  if (isUtf16(bytes)) {
     const littleEndian = bytes[0] === 0xff;
     const text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
     return finish(text);
   }
-  const head = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of head) {
-    if (b === 0) return { ok: false, error: 'binary file (contains NUL bytes), not text, HTML or JSONL' };
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  if (control > head.length * 0.05) return { ok: false, error: 'binary file (control characters), not text, HTML or JSONL' };
   try {
     return finish(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes));
   } catch {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { DEFAULT_MAX_BYTES, decodeInput } from './decode.js';
+import { binaryKind, DEFAULT_MAX_BYTES, decodeInput, isUtf16 } from './decode.js';
 import { readFeed } from './readers/feed.js';
 import { readHtml } from './readers/html.js';
 import { readJsonl } from './readers/jsonl.js';
@@ -78,7 +78,7 @@ export function expandInputs(paths: string[], options: ExpandOptions = {}): { fi
   return { files, errors };
 }
 
-/** Whether a file is read as JSONL (forced, by its extension, or by its first line) and is UTF-8. */
+/** Whether a file is read as JSONL (forced, by its extension, or by its first line), is UTF-8 and does not start as binary. */
 function isJsonlFile(path: string, format: InputFormat | undefined): boolean {
   const head = Buffer.alloc(64 * 1024);
   const fd = openSync(path, 'r');
@@ -88,9 +88,11 @@ function isJsonlFile(path: string, format: InputFormat | undefined): boolean {
   } finally {
     closeSync(fd);
   }
-  // UTF-16 (a byte-order mark) is decoded whole: its bytes cannot be cut at newline bytes.
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
-  return (format ?? detectFormat(path, head.subarray(0, length).toString('utf8'))) === 'jsonl';
+  const bytes = head.subarray(0, length);
+  // UTF-16 (a byte-order mark) is decoded whole: its bytes cannot be cut at newline bytes. A binary
+  // file named .jsonl is refused once, as a whole file, not once a piece.
+  if (isUtf16(bytes) || binaryKind(bytes) !== null) return false;
+  return (format ?? detectFormat(path, bytes.toString('utf8'))) === 'jsonl';
 }
 
 function readBytes(path: string, maxBytes: number): Uint8Array | string {

@@ -76,7 +76,7 @@ test('a large JSONL file is cut into pieces of whole lines that read as the whol
   }
 });
 
-test('small JSONL files, other formats and a --published list by position are read whole', () => {
+test('small JSONL files, other formats, UTF-16, binary files and a --published list by position are read whole', () => {
   const { dir, cleanup } = tempDir('sitrep-pieces-whole-');
   try {
     const path = join(dir, 'feed.jsonl');
@@ -87,6 +87,15 @@ test('small JSONL files, other formats and a --published list by position are re
     assert.deepEqual(expandInputs([page], { pieceBytes: 300 }).files, [page], 'a text page');
     assert.deepEqual(expandInputs([path], { pieceBytes: 600, published: '2024-03-10,2024-03-11' }).files, [path], 'dates by position');
     assert.ok(expandInputs([path], { pieceBytes: 600, published: '2024-03-10' }).files.length > 1, 'one date for all');
+    // UTF-16 cannot be cut at newline bytes; a binary file named .jsonl is refused once, not once a piece.
+    const utf16 = join(dir, 'utf16.jsonl');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, 'utf8'), 'utf16le')]));
+    assert.deepEqual(expandInputs([utf16], { pieceBytes: 600 }).files, [utf16]);
+    const archive = join(dir, 'archive.jsonl');
+    writeFileSync(archive, Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(4000, 0x0a)]));
+    assert.deepEqual(expandInputs([archive], { pieceBytes: 600 }).files, [archive]);
+    const refused = readInput(archive);
+    assert.match(refused.ok ? '' : refused.error, /binary file \(gzip archive\)/);
   } finally {
     cleanup();
   }
