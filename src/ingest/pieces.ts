@@ -27,13 +27,14 @@ export interface InputPiece {
 /** A file, `-` for stdin, or a piece of a large JSONL file. */
 export type InputRef = string | InputPiece;
 
-/** About this many bytes a piece: a few hundred to a thousand news articles. */
+/** At most this many bytes a piece (but for a longer line): a few hundred to a thousand news articles. */
 export const JSONL_PIECE_BYTES = 4 * 1024 * 1024;
 
 /** How a user reads the input in messages: the path, and for a piece its lines. */
 export function inputLabel(input: InputRef): string {
   if (typeof input === 'string') return input;
-  return `${input.path} (lines ${input.firstLine}-${input.lastLine})`;
+  const lines = input.firstLine === input.lastLine ? `line ${input.firstLine}` : `lines ${input.firstLine}-${input.lastLine}`;
+  return `${input.path} (${lines})`;
 }
 
 export function inputPath(input: InputRef): string {
@@ -44,50 +45,108 @@ const CHUNK_BYTES = 8 * 1024 * 1024;
 const NEWLINE = 10;
 
 /**
- * The pieces of a file of `size` bytes, each of about `pieceBytes` and ending at the first newline at
- * or after its target size (a line is never cut); the last piece is at least a quarter of that. One
- * piece when the file is no larger than that.
+ * The pieces of a file of `size` bytes: runs of whole lines of at most `pieceBytes` each, but for a
+ * line longer than that, which is a piece on its own (so a record above --max-bytes is refused alone,
+ * not with its neighbours). A piece of blank lines only is joined to the one before it.
  */
 export function cutIntoPieces(path: string, size: number, pieceBytes = JSONL_PIECE_BYTES): InputPiece[] {
-  const pieces: InputPiece[] = [];
+  const cutter = new PieceCutter(path);
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let position = 0;
-    let pieceStart = 0;
-    let pieceFirstLine = 1;
-    let pieceCharStart = 0;
-    let lines = 0; // newlines read so far
-    let chars = 0; // UTF-16 code units read so far
-    let bom = false;
     while (position < size) {
       const length = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, size - position), position);
       if (length === 0) break;
-      if (position === 0) bom = length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-      for (let i = 0; i < length; i++) {
-        const byte = chunk[i]!;
-        // Every byte but a continuation byte starts a character; four-byte ones are two code units.
-        if ((byte & 0xc0) !== 0x80) chars += byte >= 0xf0 ? 2 : 1;
-        if (byte !== NEWLINE) continue;
-        lines += 1;
-        const end = position + i + 1;
-        // No cut that would leave a last piece of less than a quarter of one (or of blank lines only).
-        if (end - pieceStart >= pieceBytes && size - end >= pieceBytes / 4) {
-          pieces.push({ path, start: pieceStart, end, firstLine: pieceFirstLine, lastLine: lines, charStart: pieceCharStart });
-          pieceStart = end;
-          pieceFirstLine = lines + 1;
-          pieceCharStart = chars - (bom ? 1 : 0);
-        }
-      }
+      if (position === 0) cutter.bom = length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      cutter.scan(chunk, length, position, pieceBytes);
       position += length;
     }
-    // The last piece: a file that does not end with a newline has one more line.
-    const lastLine = size > 0 && lastByte(fd, size) === NEWLINE ? lines : lines + 1;
-    pieces.push({ path, start: pieceStart, end: size, firstLine: pieceFirstLine, lastLine: Math.max(lastLine, pieceFirstLine), charStart: pieceCharStart });
+    // A file that does not end with a newline has one more line.
+    return cutter.finish(size, size > 0 && lastByte(fd, size) !== NEWLINE);
   } finally {
     closeSync(fd);
   }
-  return pieces;
+}
+
+/** Where a line ends: its byte offset, and the lines and characters read up to there. */
+interface LineEnd {
+  end: number;
+  lines: number;
+  chars: number;
+}
+
+class PieceCutter {
+  readonly pieces: InputPiece[] = [];
+  bom = false;
+  private lines = 0;
+  private chars = 0;
+  /** The piece being read, from its first byte up to the last line end. */
+  private start: LineEnd = { end: 0, lines: 0, chars: 0 };
+  private last: LineEnd = { end: 0, lines: 0, chars: 0 };
+  /** Whether the piece's complete lines, and the line being read, hold more than blanks. */
+  private pieceFilled = false;
+  private lineFilled = false;
+
+  constructor(private readonly path: string) {}
+
+  scan(chunk: Buffer, length: number, position: number, pieceBytes: number): void {
+    // Counters in locals: this loop runs over every byte of the file.
+    let chars = this.chars;
+    let lineFilled = this.lineFilled;
+    for (let i = 0; i < length; i++) {
+      const byte = chunk[i]!;
+      // Every byte but a continuation byte starts a character; four-byte ones are two code units.
+      if ((byte & 0xc0) !== 0x80) chars += byte >= 0xf0 ? 2 : 1;
+      if (byte !== NEWLINE) {
+        if (byte !== 32 && byte !== 9 && byte !== 13) lineFilled = true;
+        continue;
+      }
+      this.lines += 1;
+      const here: LineEnd = { end: position + i + 1, lines: this.lines, chars };
+      // This line would make the piece too long: the lines before it are a piece, and the line alone
+      // too when it is longer than a piece.
+      if (here.end - this.start.end > pieceBytes && this.last.end > this.start.end) this.cut(this.last, this.pieceFilled, lineFilled);
+      this.pieceFilled ||= lineFilled;
+      lineFilled = false;
+      if (here.end - this.start.end > pieceBytes) this.cut(here, this.pieceFilled, false);
+      this.last = here;
+    }
+    this.chars = chars;
+    this.lineFilled = lineFilled;
+  }
+
+  finish(size: number, unterminatedLine: boolean): InputPiece[] {
+    const end: LineEnd = { end: size, lines: this.lines + (unterminatedLine ? 1 : 0), chars: this.chars };
+    if (end.end > this.start.end || !this.pieces.length) this.cut(end, this.pieceFilled || this.lineFilled, false, true);
+    return this.pieces;
+  }
+
+  /**
+   * Ends the piece at `at`. `filled`: it holds more than blank lines; `nextFilled`: so does what has
+   * been read of the next one. Blank lines join the piece before them, or at the file's start the
+   * piece after them.
+   */
+  private cut(at: LineEnd, filled: boolean, nextFilled: boolean, final = false): void {
+    const previous = this.pieces.at(-1);
+    if (!filled && previous) {
+      previous.end = at.end;
+      previous.lastLine = Math.max(at.lines, previous.firstLine);
+    } else if (!filled && !final) {
+      return;
+    } else {
+      this.pieces.push({
+        path: this.path,
+        start: this.start.end,
+        end: at.end,
+        firstLine: this.start.lines + 1,
+        lastLine: Math.max(at.lines, this.start.lines + 1),
+        charStart: this.start.chars - (this.bom && this.start.end > 0 ? 1 : 0),
+      });
+    }
+    this.start = at;
+    this.pieceFilled = nextFilled;
+  }
 }
 
 function lastByte(fd: number, size: number): number {

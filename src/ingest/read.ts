@@ -41,6 +41,8 @@ export interface ExpandOptions {
   format?: InputFormat;
   /** --published: a list of dates by position in the file keeps a JSONL file whole. */
   published?: string | null;
+  /** --max-bytes: pieces are cut at most half this size, so that only a record above it is refused. */
+  maxBytes?: number;
   /** Size of the pieces a large JSONL file is read in (tests set it low). */
   pieceBytes?: number;
 }
@@ -51,7 +53,7 @@ export interface ExpandOptions {
  */
 export function expandInputs(paths: string[], options: ExpandOptions = {}): { files: InputRef[]; errors: InputResult[] } {
   const files: InputRef[] = [];
-  const pieceBytes = options.pieceBytes ?? JSONL_PIECE_BYTES;
+  const pieceBytes = Math.min(options.pieceBytes ?? JSONL_PIECE_BYTES, Math.floor((options.maxBytes ?? DEFAULT_MAX_BYTES) / 2));
   const byPosition = Boolean(options.published?.includes(','));
   const errors: InputResult[] = [];
   const visit = (path: string) => {
@@ -184,7 +186,7 @@ function readPieceDrafts(piece: InputPiece, options: ReadOptions): InputResult {
   const path = inputLabel(piece);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = piece.end - piece.start;
-  // Only a record larger than the limit makes a piece larger than it (pieces are a few MB).
+  // Pieces are cut at most half the limit (expandInputs): only a record larger than it gets here.
   if (size > maxBytes) return { path, ok: false, error: `these lines are ${formatMb(size)}, above the ${formatMb(maxBytes)} limit (--max-bytes)` };
   let bytes: Buffer;
   try {

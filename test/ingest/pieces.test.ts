@@ -54,7 +54,7 @@ test('a large JSONL file is cut into pieces of whole lines that read as the whol
       if (i < pieces.length - 1) assert.equal(bytes[piece.end - 1], 10, 'a piece ends after a newline');
       const lines = bytes.subarray(piece.start, piece.end).toString('utf8').replace(/\n$/, '').split('\n').length;
       assert.equal(piece.lastLine - piece.firstLine + 1, lines);
-      assert.equal(inputLabel(piece), `${path} (lines ${piece.firstLine}-${piece.lastLine})`);
+      assert.equal(inputLabel(piece), piece.firstLine === piece.lastLine ? `${path} (line ${piece.firstLine})` : `${path} (lines ${piece.firstLine}-${piece.lastLine})`);
     }
     assert.equal(pieces.at(-1)!.lastLine, text.split('\n').length);
 
@@ -71,6 +71,30 @@ test('a large JSONL file is cut into pieces of whole lines that read as the whol
     assert.equal(drafts.length, 12);
     for (const draft of drafts) assert.equal(JSON.parse(text.slice(draft.source.start, draft.source.end)).title, draft.title);
     assert.equal(parts.at(-1)!.path, inputLabel(pieces.at(-1)!));
+  } finally {
+    cleanup();
+  }
+});
+
+test('blank lines never make a piece of their own: at the start, in the middle or at the end of a file', () => {
+  const { dir, cleanup } = tempDir('sitrep-pieces-blank-');
+  try {
+    const path = join(dir, 'feed.jsonl');
+    const records = BRIEFS.map((b) => JSON.stringify(b));
+    const blanks = '\n'.repeat(700);
+    writeFileSync(path, `${blanks}${records.slice(0, 3).join('\n')}\n${blanks}${records.slice(3).join('\n')}\n${' \n'.repeat(400)}`);
+    const pieces = expandInputs([path], { pieceBytes: 500 }).files as InputPiece[];
+    assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
+    const bytes = readFileSync(path);
+    for (const piece of pieces) assert.ok(bytes.subarray(piece.start, piece.end).toString().trim(), `${inputLabel(piece)} holds a record`);
+    assert.equal(pieces.at(-1)!.end, bytes.length);
+    const whole = readInput(path);
+    const drafts = pieces.flatMap((piece) => {
+      const part = readInput(piece);
+      assert.ok(part.ok, part.ok ? '' : part.error);
+      return part.drafts;
+    });
+    assert.deepEqual(drafts, whole.ok ? whole.drafts : null);
   } finally {
     cleanup();
   }
@@ -108,11 +132,13 @@ test('a record above --max-bytes refuses its piece, naming its lines and the lim
     const huge = { title: 'Transcript', text: `GENEVA - ${'The envoy said the talks would resume. '.repeat(200)}` };
     const lines = [...BRIEFS.slice(0, 3), huge, ...BRIEFS.slice(3)].map((r) => JSON.stringify(r));
     writeFileSync(path, lines.join('\n') + '\n');
-    const { files } = expandInputs([path], { pieceBytes: 500 });
+    // Pieces are cut at half the limit at most: every other record fits.
+    const { files } = expandInputs([path], { maxBytes: 4000 });
+    assert.ok(files.length >= 3);
     const results = files.map((piece) => readInput(piece, { maxBytes: 4000 }));
     const refused = results.filter((r) => !r.ok);
     assert.equal(refused.length, 1);
-    assert.match(refused[0]!.path, /feed\.jsonl \(lines 4-4\)$/);
+    assert.match(refused[0]!.path, /feed\.jsonl \(line 4\)$/);
     assert.match(refused[0]!.ok ? '' : refused[0]!.error, /^these lines are 7\.\d KB, above the 3\.9 KB limit \(--max-bytes\)$/);
     assert.equal(results.flatMap((r) => (r.ok ? r.drafts : [])).length, BRIEFS.length);
   } finally {

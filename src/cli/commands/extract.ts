@@ -208,7 +208,7 @@ export function registerExtract(program: Command): void {
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MB; a large JSONL file is read in pieces, so this limits each record)', positiveInteger)
     .option('--workers <n>', 'pipeline worker threads (default 1: this process; output is the same either way)', workersOption)
     .action(async (inputs: string[], options: ExtractOptions) => {
-      const { files, errors } = expandInputs(inputs, { format: options.inputFormat, published: options.published });
+      const { files, errors } = expandInputs(inputs, { format: options.inputFormat, published: options.published, maxBytes: options.maxBytes });
       for (const error of errors) if (!error.ok) process.stderr.write(`sitrep: ${error.path}: ${error.error}\n`);
       const workers = extractWorkerCount(options.workers, files);
       const output = openOutput(options.output);

@@ -162,7 +162,7 @@ function startProgress({ files, errors }: ExpandedInputs, options: IngestOptions
 }
 
 function expandOptions(options: IngestOptions) {
-  return { format: options.inputFormat, published: options.published, pieceBytes: options.pieceBytes };
+  return { format: options.inputFormat, published: options.published, maxBytes: options.maxBytes, pieceBytes: options.pieceBytes };
 }
 
 function readOptions(options: IngestOptions) {
