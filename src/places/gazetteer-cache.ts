@@ -64,6 +64,23 @@ export function readCachedIndex(variant: string, print: string): PackedIndex | u
   return undefined;
 }
 
+/**
+ * Other versions of a variant kept beside the one just written. Two checkouts or installs that share a
+ * cache folder (the one in the home folder, or a worktree linked to another's) have different
+ * fingerprints: when each removed every version but its own, they rebuilt the index in turn at every
+ * start (15-25 s and about 600 MB more each time).
+ */
+const OTHER_VERSIONS_KEPT = 2;
+
+/** Removes the versions of a variant older than the newest OTHER_VERSIONS_KEPT besides `current`. */
+function removeStaleVersions(dir: string, variant: string, current: string): void {
+  const others = readdirSync(dir)
+    .filter((name) => name.startsWith(`index-${variant}-`) && !name.endsWith('.tmp') && join(dir, name) !== current)
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const stale of others.slice(OTHER_VERSIONS_KEPT)) rmSync(stale.path, { force: true });
+}
+
 /** Writes the cache to the first writable folder and removes stale versions; failure only costs speed. */
 export function writeCachedIndex(variant: string, print: string, packed: PackedIndex): void {
   const body = packed.bytes;
@@ -82,9 +99,7 @@ export function writeCachedIndex(variant: string, print: string, packed: PackedI
         rmSync(tmp, { force: true });
         throw error;
       }
-      for (const old of readdirSync(dir)) {
-        if (old.startsWith(`index-${variant}-`) && join(dir, old) !== file && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
-      }
+      removeStaleVersions(dir, variant, file);
       return;
     } catch {
       continue;

@@ -69,3 +69,32 @@ test('two processes building the cache at once agree, and a reader never sees ha
   assert.equal(caches.length, 1);
   assert.ok(readFileSync(join(cacheDir, caches[0]!)).length > 1_000_000);
 });
+
+test('two versions sharing a cache folder keep each other\'s index; older versions beyond them are removed', async () => {
+  // As two checkouts (or a global and a local install) sharing one folder: each has its own
+  // fingerprint. Removing every other version made them rebuild in turn at every start.
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-gazetteer-versions-'));
+  const saved = process.env.SITREP_GAZETTEER_CACHE;
+  process.env.SITREP_GAZETTEER_CACHE = dir;
+  try {
+    const { writeCachedIndex } = await import('../../src/places/gazetteer-cache.js');
+    const { utimesSync } = await import('node:fs');
+    const packed = { bytes: new Uint8Array([1, 2, 3]) } as unknown as Parameters<typeof writeCachedIndex>[2];
+    const names = (prints: string[]) => prints.map((p) => `index-full-${p}.bin`).sort();
+    // Four versions written a minute apart, oldest first.
+    ['aaaa', 'bbbb', 'cccc', 'dddd'].forEach((print, i) => {
+      writeCachedIndex('full', print, packed);
+      const at = new Date(Date.UTC(2026, 0, 1, 12, i));
+      utimesSync(join(dir, `index-full-${print}.bin`), at, at);
+    });
+    assert.deepEqual(readdirSync(dir).sort(), names(['bbbb', 'cccc', 'dddd']), 'the newest other two are kept');
+    // The first checkout starts again: its index is written back, and the versions in use stay.
+    writeCachedIndex('full', 'cccc', packed);
+    assert.deepEqual(readdirSync(dir).sort(), names(['bbbb', 'cccc', 'dddd']));
+    writeCachedIndex('bundled', 'eeee', packed);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('index-full-')).sort(), names(['bbbb', 'cccc', 'dddd']), 'another variant leaves these alone');
+  } finally {
+    if (saved === undefined) delete process.env.SITREP_GAZETTEER_CACHE;
+    else process.env.SITREP_GAZETTEER_CACHE = saved;
+  }
+});
