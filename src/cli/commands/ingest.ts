@@ -1,8 +1,9 @@
 /**
  * `sitrep ingest PATH... [--db sitrep.db] [--workers N]`: run the pipeline and store articles and
- * merged events. With more than one file the pipeline runs on a pool of worker threads (one per core
- * but one) while this thread stores each file in one transaction, in input order; one file, stdin,
- * `--workers 0` or a one-core machine run in this process. A bad file, or an article that crashes its
+ * merged events. With more than one file (a large JSONL file counts as its pieces, see
+ * ingest/pieces.ts) the pipeline runs on a pool of worker threads (one per core but one) while this
+ * thread stores each file all or nothing, in input order; one small file, stdin, `--workers 0` or a
+ * one-core machine run in this process. A bad file, or an article that crashes its
  * worker, is reported on one line and skipped (exit code 2); Ctrl-C stops after the files in progress
  * (exit code 130) and the same command run again stores only what is missing.
  */
@@ -70,8 +71,8 @@ export const EXIT_INTERRUPTED = 130;
 
 /**
  * Worker threads for the pipeline, besides this thread which stores: --workers when given, else one per
- * core but one (defaultIngestWorkers) when there are several files (starting workers costs about a
- * second: not worth it for one file). Unlike extract, one worker is worth having here: it runs the
+ * core but one (defaultIngestWorkers) when there are several inputs, files or pieces of a large JSONL
+ * file (starting workers costs about a second: not worth it for one small file). Unlike extract, one worker is worth having here: it runs the
  * pipeline while this thread stores. stdin cannot be read from a worker, so a run that includes it
  * stays in this process. 0 means this process.
  */
