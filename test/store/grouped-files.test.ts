@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Article } from '../../src/model/types.js';
 import { openSqliteStore, type EventStore, type IngestResult, type StoredEvent, type WriteGroup } from '../../src/store/index.js';
-import { GroupedFileStorer } from '../../src/store/grouped-files.js';
+import { GroupedFileStorer, type GroupLimits } from '../../src/store/grouped-files.js';
 import type { InputOutcome } from '../../src/store/store-outcome.js';
 import { arihaMonitor, arihaStateMedia, atarib, baghouzBattle, qamishliProtest } from '../fixtures/store/articles.js';
 import { tempDir, tickingClock } from './temp-db.js';
@@ -15,6 +15,14 @@ type Reported = { outcome: InputOutcome; index: number };
 function withDb(fn: (path: string) => Promise<void> | void) {
   const { dir, cleanup } = tempDir('sitrep-groups-');
   return Promise.resolve(fn(join(dir, 'events.db'))).finally(cleanup);
+}
+
+/** A store on `path` with a ticking clock, and a storer that records what it reports. */
+function openStorer(path: string, limits?: GroupLimits) {
+  const store = openSqliteStore(path, { now: tickingClock() });
+  const reported: Reported[] = [];
+  const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }), limits);
+  return { store, reported, storer };
 }
 
 /** Articles another connection (the dashboard, a second process) can see: committed ones only. */
@@ -32,9 +40,7 @@ const withoutTimes = ({ created: _created, updated: _updated, ...event }: Stored
 
 test('files are committed several at a time, and reported only once committed', () =>
   withDb((path) => {
-    const store = openSqliteStore(path, { now: tickingClock() });
-    const reported: Reported[] = [];
-    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }), { articles: 3, ms: 60_000 });
+    const { store, reported, storer } = openStorer(path, { articles: 3, ms: 60_000 });
     const files = [[arihaMonitor], [atarib], [arihaStateMedia], [baghouzBattle], [qamishliProtest]];
     storer.storeFile('monitor.txt', files[0], [], 0);
     storer.storeFile('atarib.txt', files[1], [], 1);
@@ -71,9 +77,7 @@ test('files are committed several at a time, and reported only once committed', 
 
 test('a file the store refuses inside a group is undone whole; the files around it are kept', () =>
   withDb((path) => {
-    const store = openSqliteStore(path, { now: tickingClock() });
-    const reported: Reported[] = [];
-    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }));
+    const { store, reported, storer } = openStorer(path);
     // The second file's first article is fine, its second has no text: the file must not be half stored.
     const broken = { ...baghouzBattle, text: null } as unknown as Article;
     storer.storeFile('monitor.txt', [arihaMonitor], [], 0);
@@ -92,9 +96,7 @@ test('a file the store refuses inside a group is undone whole; the files around 
 
 test('an open group commits on its own after its time limit while the ingest waits for workers', () =>
   withDb(async (path) => {
-    const store = openSqliteStore(path, { now: tickingClock() });
-    const reported: Reported[] = [];
-    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }), { articles: 100, ms: 40 });
+    const { store, reported, storer } = openStorer(path, { articles: 100, ms: 40 });
     storer.storeFile('monitor.txt', [arihaMonitor], [], 0);
     assert.equal(committedArticles(path), 0);
     await sleep(150);
@@ -106,9 +108,7 @@ test('an open group commits on its own after its time limit while the ingest wai
 
 test('a file stored in parts is one savepoint: reported once with its counts, and undone whole when a part fails', () =>
   withDb((path) => {
-    const store = openSqliteStore(path, { now: tickingClock() });
-    const reported: Reported[] = [];
-    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }));
+    const { store, reported, storer } = openStorer(path);
     const broken = { ...baghouzBattle, text: null } as unknown as Article;
     // A long file arriving group by group from a worker, then one whose second group the store refuses.
     storer.storePart('long.jsonl', [arihaMonitor], 0);
@@ -134,9 +134,7 @@ test('a file stored in parts is one savepoint: reported once with its counts, an
 
 test('a file whose end never comes is not stored, and an open file holds back the commit on time', () =>
   withDb(async (path) => {
-    const store = openSqliteStore(path, { now: tickingClock() });
-    const reported: Reported[] = [];
-    const storer = new GroupedFileStorer(store, (outcome, index) => reported.push({ outcome, index }), { articles: 100, ms: 30 });
+    const { store, reported, storer } = openStorer(path, { articles: 100, ms: 30 });
     storer.storePart('first.jsonl', [arihaMonitor], 0);
     await sleep(120);
     assert.equal(committedArticles(path), 0, 'half a file is never committed on time');
